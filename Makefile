@@ -1,0 +1,65 @@
+# make run   – set up everything and serve the portal with demo content on http://127.0.0.1:8000
+# make test  – every test: lint, migrations check, unit/integration and browser tests
+# make bench – search benchmark on a 250,000-item corpus (see README)
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+PY := $(VENV)/bin/python
+DB := url=$$(scripts/ensure-db.sh) && export DATABASE_URL="$$url"
+
+.PHONY: help run test bench lint format setup setup-dev browser-deps clean
+
+help:
+	@echo "make run    – portal met demo-inhoud op http://127.0.0.1:8000"
+	@echo "make test   – alle tests (inclusief browsertests)"
+	@echo "make bench  – zoekbenchmark (250.000 items)"
+
+$(VENV)/.installed: pyproject.toml
+	@PYTHON=$$(scripts/find-python.sh) && echo "Python: $$PYTHON" && \
+	  { [ -x $(PY) ] || "$$PYTHON" -m venv $(VENV); }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+setup: $(VENV)/.installed node_modules/.installed
+
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! command -v java >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Chromium en/of Java ontbreken; ik installeer ze met apt"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless >/dev/null; \
+	  else \
+	    echo "Installeer Chromium en Java: sudo apt-get install chromium default-jre-headless"; exit 1; \
+	  fi; \
+	fi
+
+run: setup
+	@$(DB) && \
+	  $(PY) manage.py migrate --no-input && \
+	  $(PY) manage.py load_demo_content && \
+	  $(PY) manage.py runserver 127.0.0.1:8000
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: setup browser-deps
+	$(VENV)/bin/ruff check .
+	@$(DB) && \
+	  $(PY) manage.py makemigrations --check --dry-run && \
+	  DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest --create-db
+
+bench: setup
+	@$(DB) && $(PY) manage.py migrate --no-input && \
+	  $(PY) manage.py bench_search
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache

@@ -1,0 +1,61 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ItemType(models.TextChoices):
+    RESEARCH = "onderzoek", _("Onderzoek")
+    PRACTICE = "praktijkvoorbeeld", _("Praktijkvoorbeeld")
+    LESSON = "praktijkles", _("Praktijkles")
+    DOSSIER = "themadossier", _("Themadossier")
+    EVENT = "bijeenkomst", _("Bijeenkomst")
+
+
+# URL path segment per type: readable Dutch plurals.
+TYPE_PATHS = {
+    ItemType.RESEARCH: "onderzoek",
+    ItemType.PRACTICE: "praktijkvoorbeelden",
+    ItemType.LESSON: "praktijklessen",
+    ItemType.DOSSIER: "dossiers",
+    ItemType.EVENT: "bijeenkomsten",
+}
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Concept")
+    IN_REVIEW = "in_review", _("Ter beoordeling")
+    PUBLISHED = "published", _("Gepubliceerd")
+    WITHDRAWN = "withdrawn", _("Ingetrokken")
+
+
+class TaskType(models.TextChoices):
+    EXECUTION = "uitvoering", _("Uitvoering")
+    OPERATIONS = "bedrijfsvoering", _("Bedrijfsvoering")
+    SERVICE = "dienstverlening", _("Dienstverlening")
+    POLICY = "beleid", _("Beleid")
+
+
+class Motive(models.TextChoices):
+    VULNERABILITY = "kwetsbaarheid", _("Kwetsbaarheid")
+    QUALITY = "kwaliteit", _("Kwaliteit")
+    COSTS = "kosten", _("Kosten")
+    GOVERNANCE = "bestuurskracht", _("Bestuurskracht")
+
+
+class EventKind(models.TextChoices):
+    MEETING = "bijeenkomst", _("Bijeenkomst")
+    MASTERCLASS = "masterclass", _("Masterclass")
+    CONGRESS = "congres", _("Congres")
+    TRAINING = "training", _("Training")
+
+
+# Prefixes of the denormalised facet tokens on Item.facets (see search.py).
+FACET_PREFIX = {
+    "type": "k",
+    "theme": "t",
+    "province": "p",
+    "municipality": "m",
+    "model": "c",
+    "task_type": "tt",
+    "motive": "mo",
+    "year": "y",
+}

@@ -1,0 +1,313 @@
+"""Importing existing collections from JSON Lines (`manage.py import_kennisbank`).
+
+Every line is validated first; then each good line is written in its own savepoint, so a bad
+line is reported (with its number and reason) and never half-written, while the good lines land.
+References (`adopted_from`, `dossier_items`) may point at any line of the file or at items that
+are already in the database.
+"""
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+from django.db import transaction
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from modellentool.models import CollaborationModel
+from netwerk.models import Municipality
+
+from .constants import EventKind, ItemType, Motive, Status, TaskType
+from .models import DossierEntry, Item, SourceLink, Theme
+from .services import item_refresh_facets
+
+REQUIRED = ("external_id", "type", "title", "summary", "published_on")
+
+
+class LineError(Exception):
+    pass
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def imported(self) -> int:
+        return self.created + self.updated
+
+
+@dataclass
+class ParsedLine:
+    number: int
+    data: dict[str, Any]
+    fields: dict[str, Any]
+    theme_ids: list[int]
+    municipality_ids: list[int]
+    tags: list[str]
+    links: list[tuple[str, str]]
+
+
+def _choice(data, key, choices, *, required=False):
+    value = data.get(key)
+    if value in (None, ""):
+        if required:
+            raise LineError(_("veld '%(key)s' ontbreekt") % {"key": key})
+        return ""
+    if value not in choices.values:
+        raise LineError(
+            _("onbekende waarde '%(value)s' voor '%(key)s'") % {"value": value, "key": key}
+        )
+    return value
+
+
+def _list(data, key) -> list:
+    value = data.get(key) or []
+    if not isinstance(value, list):
+        raise LineError(_("veld '%(key)s' moet een lijst zijn") % {"key": key})
+    return value
+
+
+def _datetime(data, key):
+    raw = data.get(key)
+    if not raw:
+        return None
+    value = parse_datetime(str(raw))
+    if value is None:
+        raise LineError(
+            _("ongeldige datum en tijd in '%(key)s': %(raw)s") % {"key": key, "raw": raw}
+        )
+    if value.tzinfo is None:
+        raise LineError(_("'%(key)s' mist een tijdzone") % {"key": key})
+    return value
+
+
+class Lookups:
+    def __init__(self):
+        self.themes = {t.name.lower(): t.id for t in Theme.objects.all()}
+        self.municipalities = dict(Municipality.objects.values_list("code", "id"))
+        self.models = dict(CollaborationModel.objects.values_list("key", "id"))
+
+
+def parse_line(number: int, raw: str, lookups: Lookups) -> ParsedLine:
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise LineError(_("geen geldige JSON (%(error)s)") % {"error": exc.msg}) from None
+    if not isinstance(data, dict):
+        raise LineError(_("een regel moet één JSON-object zijn"))
+    for key in REQUIRED:
+        if data.get(key) in (None, ""):
+            raise LineError(_("veld '%(key)s' ontbreekt") % {"key": key})
+    item_type = _choice(data, "type", ItemType, required=True)
+    published_on = parse_date(str(data["published_on"])) if data.get("published_on") else None
+    if published_on is None:
+        raise LineError(_("ongeldige publicatiedatum: %(raw)s") % {"raw": data["published_on"]})
+    title = str(data["title"]).strip()
+    if len(title) > Item._meta.get_field("title").max_length:
+        raise LineError(_("titel is te lang"))
+
+    fields = {
+        "type": item_type,
+        "title": title,
+        "summary": str(data["summary"]).strip(),
+        "body": str(data.get("body") or ""),
+        "published_on": published_on,
+        "status": _choice(data, "status", Status) or Status.PUBLISHED,
+        "region": str(data.get("region") or "")[:150],
+        "task_type": _choice(data, "task_type", TaskType),
+        "outcomes": str(data.get("outcomes") or ""),
+        "what_went_wrong": str(data.get("what_went_wrong") or ""),
+        "adoption_note": str(data.get("adoption_note") or "")[:500],
+        "featured": bool(data.get("featured", False)),
+        "event_kind": "",
+        "starts_at": None,
+        "ends_at": None,
+        "location": "",
+        "contact_name": "",
+        "contact_organisation": "",
+        "contact_email": "",
+    }
+    motives = _list(data, "motives")
+    for motive in motives:
+        if motive not in Motive.values:
+            raise LineError(_("onbekend motief '%(value)s'") % {"value": motive})
+    fields["motives"] = sorted(set(motives))
+
+    model_key = data.get("collaboration_model")
+    if model_key:
+        if model_key not in lookups.models:
+            raise LineError(_("onbekende samenwerkingsvorm '%(value)s'") % {"value": model_key})
+        fields["collaboration_model_id"] = lookups.models[model_key]
+    else:
+        fields["collaboration_model_id"] = None
+
+    if item_type == ItemType.EVENT:
+        fields["event_kind"] = _choice(data, "event_kind", EventKind) or EventKind.MEETING
+        fields["starts_at"] = _datetime(data, "starts_at")
+        fields["ends_at"] = _datetime(data, "ends_at")
+        fields["location"] = str(data.get("location") or "")[:250]
+        if fields["starts_at"] is None:
+            raise LineError(_("een bijeenkomst heeft 'starts_at' nodig"))
+        if fields["ends_at"] and fields["ends_at"] < fields["starts_at"]:
+            raise LineError(_("'ends_at' ligt voor 'starts_at'"))
+
+    contact = data.get("contact") or {}
+    if contact:
+        if not isinstance(contact, dict):
+            raise LineError(_("'contact' moet een object zijn"))
+        email = str(contact.get("email") or "")
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError:
+                raise LineError(_("ongeldig e-mailadres bij contact")) from None
+        fields["contact_name"] = str(contact.get("name") or "")[:150]
+        fields["contact_organisation"] = str(contact.get("organisation") or "")[:150]
+        fields["contact_email"] = email
+
+    theme_ids = []
+    for name in _list(data, "themes"):
+        theme_id = lookups.themes.get(str(name).lower())
+        if theme_id is None:
+            raise LineError(_("onbekend thema '%(value)s'") % {"value": name})
+        theme_ids.append(theme_id)
+    municipality_ids = []
+    for code in _list(data, "municipalities"):
+        municipality_id = lookups.municipalities.get(str(code).upper())
+        if municipality_id is None:
+            raise LineError(_("onbekende gemeentecode '%(value)s'") % {"value": code})
+        municipality_ids.append(municipality_id)
+    tags = [str(t).strip()[:100] for t in _list(data, "tags") if str(t).strip()]
+    links = []
+    url_validator = URLValidator(schemes=["http", "https"])
+    for link in _list(data, "links"):
+        if not isinstance(link, dict) or not link.get("url"):
+            raise LineError(_("elke link heeft een 'url' nodig"))
+        try:
+            url_validator(link["url"])
+        except ValidationError:
+            raise LineError(_("ongeldige link: %(url)s") % {"url": link["url"]}) from None
+        links.append((str(link.get("title") or link["url"])[:200], link["url"]))
+
+    return ParsedLine(number, data, fields, theme_ids, municipality_ids, tags, links)
+
+
+def _unique_slug(title: str, external_id: str) -> str:
+    base = slugify(title)[:100] or slugify(external_id)[:100] or "item"
+    slug, n = base, 2
+    while Item.objects.filter(slug=slug).exists():
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
+
+
+def _write(parsed: ParsedLine) -> bool:
+    external_id = str(parsed.data["external_id"])
+    item = Item.objects.filter(external_id=external_id).first()
+    created = item is None
+    if created:
+        item = Item(external_id=external_id, slug=_unique_slug(parsed.fields["title"], external_id))
+    for name, value in parsed.fields.items():
+        setattr(item, name, value)
+    item.full_clean(exclude=["adopted_from", "slug"], validate_unique=False)
+    item.save()
+    item.themes.set(parsed.theme_ids)
+    item.municipalities.set(parsed.municipality_ids)
+    item.tags.set(parsed.tags, clear=True)
+    item.links.all().delete()
+    SourceLink.objects.bulk_create(
+        SourceLink(item=item, title=title, url=url, order=i)
+        for i, (title, url) in enumerate(parsed.links)
+    )
+    item_refresh_facets(item=item)
+    return created
+
+
+def _link(parsed: ParsedLine, ids: dict[str, int]) -> None:
+    item = Item.objects.get(external_id=str(parsed.data["external_id"]))
+    adopted_from = parsed.data.get("adopted_from")
+    item.adopted_from_id = ids[adopted_from] if adopted_from else None
+    item.save(update_fields=["adopted_from"])
+    if item.type == ItemType.DOSSIER:
+        item.dossier_entries.all().delete()
+        DossierEntry.objects.bulk_create(
+            DossierEntry(dossier=item, item_id=ids[ext], order=i)
+            for i, ext in enumerate(dict.fromkeys(parsed.data.get("dossier_items") or []))
+        )
+
+
+def import_lines(lines, *, today: dt.date | None = None) -> ImportReport:
+    report = ImportReport()
+    lookups = Lookups()
+    parsed_lines: list[ParsedLine] = []
+    seen: set[str] = set()
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        try:
+            parsed = parse_line(number, raw, lookups)
+            external_id = str(parsed.data["external_id"])
+            if external_id in seen:
+                raise LineError(
+                    _("extern kenmerk '%(id)s' komt al eerder voor") % {"id": external_id}
+                )
+            seen.add(external_id)
+            parsed_lines.append(parsed)
+        except LineError as exc:
+            report.errors.append((number, str(exc)))
+
+    # References may point at lines of this file or at items already stored.
+    known = set(
+        Item.objects.filter(external_id__isnull=False).values_list("external_id", flat=True)
+    )
+    known |= seen
+    good: list[ParsedLine] = []
+    for parsed in parsed_lines:
+        data = parsed.data
+        refs = [data["adopted_from"]] if data.get("adopted_from") else []
+        refs += _list(data, "dossier_items") if parsed.fields["type"] == ItemType.DOSSIER else []
+        missing = [ref for ref in refs if ref not in known or ref == data["external_id"]]
+        if missing:
+            report.errors.append(
+                (
+                    parsed.number,
+                    _("verwijzing naar onbekend item: %(ids)s")
+                    % {"ids": ", ".join(map(str, missing))},
+                )
+            )
+            seen.discard(str(data["external_id"]))
+            continue
+        good.append(parsed)
+
+    written: list[ParsedLine] = []
+    for parsed in good:
+        try:
+            with transaction.atomic():
+                created = _write(parsed)
+        except ValidationError as exc:
+            reason = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+            report.errors.append((parsed.number, reason))
+            continue
+        report.created += created
+        report.updated += not created
+        written.append(parsed)
+
+    ids = dict(Item.objects.filter(external_id__isnull=False).values_list("external_id", "id"))
+    for parsed in written:
+        refs = [parsed.data.get("adopted_from"), *(parsed.data.get("dossier_items") or [])]
+        if any(ref and ref not in ids for ref in refs):
+            report.errors.append(
+                (parsed.number, _("verwijzing naar een regel die niet is ingelezen"))
+            )
+            continue
+        with transaction.atomic():
+            _link(parsed, ids)
+    report.errors.sort()
+    return report

@@ -1,0 +1,53 @@
+"""What the "Redacteur" group may do: curate content, never manage users or reference data."""
+
+EDITOR_GROUP = "Redacteur"
+
+EDITOR_PERMISSIONS = {
+    "kennisbank": [
+        "add_item",
+        "change_item",
+        "delete_item",
+        "view_item",
+        "publish_item",
+        "view_historicalitem",
+        "add_theme",
+        "change_theme",
+        "view_theme",
+        "add_synonym",
+        "change_synonym",
+        "delete_synonym",
+        "view_synonym",
+        "add_dossierentry",
+        "change_dossierentry",
+        "delete_dossierentry",
+        "view_dossierentry",
+        "add_sourcelink",
+        "change_sourcelink",
+        "delete_sourcelink",
+        "view_sourcelink",
+        "add_attachment",
+        "change_attachment",
+        "delete_attachment",
+        "view_attachment",
+    ],
+    "taggit": ["add_tag", "change_tag", "view_tag", "view_taggeditem"],
+    "netwerk": ["view_municipality"],
+    "modellentool": ["view_collaborationmodel"],
+}
+
+
+def sync_editor_group(group_model, permission_model) -> None:
+    """Give the group exactly EDITOR_PERMISSIONS (used by migrations and tests)."""
+    group, _ = group_model.objects.get_or_create(name=EDITOR_GROUP)
+    perms = []
+    for app_label, codenames in EDITOR_PERMISSIONS.items():
+        found = list(
+            permission_model.objects.filter(
+                content_type__app_label=app_label, codename__in=codenames
+            )
+        )
+        missing = set(codenames) - {p.codename for p in found}
+        if missing:
+            raise RuntimeError(f"Permissions ontbreken voor {app_label}: {sorted(missing)}")
+        perms.extend(found)
+    group.permissions.set(perms)

@@ -1,0 +1,51 @@
+"""Writes to the kennisbank: keep derived data in step, import collections, publish."""
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from .constants import FACET_PREFIX, Status
+from .models import Item
+
+
+def facet_tokens(item: Item) -> list[str]:
+    """The facet values of one item as tokens ("t:3", "p:utrecht"); see search.py."""
+    p = FACET_PREFIX
+    tokens = [f"{p['type']}:{item.type}", f"{p['year']}:{item.published_on.year}"]
+    tokens += [f"{p['theme']}:{theme_id}" for theme_id in item.themes.values_list("id", flat=True)]
+    municipalities = list(item.municipalities.values_list("code", "province"))
+    tokens += [f"{p['municipality']}:{code}" for code, _ in municipalities]
+    tokens += [f"{p['province']}:{prov}" for prov in sorted({prov for _, prov in municipalities})]
+    if item.collaboration_model_id:
+        tokens.append(f"{p['model']}:{item.collaboration_model.key}")
+    if item.task_type:
+        tokens.append(f"{p['task_type']}:{item.task_type}")
+    tokens += [f"{p['motive']}:{m}" for m in sorted(set(item.motives))]
+    return tokens
+
+
+def item_refresh_facets(*, item: Item) -> None:
+    """Recompute the denormalised facet tokens after the item or its relations changed."""
+    tokens = facet_tokens(item)
+    if tokens != item.facets:
+        item.facets = tokens
+        Item.objects.filter(pk=item.pk).update(facets=tokens)
+
+
+def items_set_status(*, items: Iterable[Item], status: str) -> int:
+    """Bulk status change (admin actions); returns how many items changed.
+
+    Saved one by one so each change lands in the edit history.
+    """
+    changed = 0
+    with transaction.atomic():
+        for item in items:
+            if item.status == status:
+                continue
+            item.status = status
+            if status == Status.PUBLISHED and item.published_on > timezone.localdate():
+                item.published_on = timezone.localdate()
+            item.save()
+            changed += 1
+    return changed

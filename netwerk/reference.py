@@ -1,0 +1,64 @@
+"""Loading the municipality register from the CBS-derived CSV shipped in fixtures/reference/."""
+
+import csv
+from decimal import Decimal
+from pathlib import Path
+
+from django.utils.text import slugify
+
+REFERENCE_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "reference"
+MUNICIPALITIES_CSV = REFERENCE_DIR / "gemeenten_2025_merged.csv"
+SOURCE_2025 = "CBS 2025 (gemeenten_2025_merged.csv)"
+
+PROVINCE_BY_NAME = {
+    "Groningen": "groningen",
+    "Friesland": "fryslan",
+    "Fryslân": "fryslan",
+    "Drenthe": "drenthe",
+    "Overijssel": "overijssel",
+    "Flevoland": "flevoland",
+    "Gelderland": "gelderland",
+    "Utrecht": "utrecht",
+    "Noord-Holland": "noord-holland",
+    "Zuid-Holland": "zuid-holland",
+    "Zeeland": "zeeland",
+    "Noord-Brabant": "noord-brabant",
+    "Limburg": "limburg",
+}
+
+
+def read_municipalities(path: Path = MUNICIPALITIES_CSV) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def load_municipalities(municipality_model, path: Path = MUNICIPALITIES_CSV) -> int:
+    """Create or update every municipality and its neighbours; returns the number of rows.
+
+    Takes the model class so the data migration can pass its historical model.
+    """
+    rows = read_municipalities(path)
+    by_code = {}
+    for row in rows:
+        obj, _ = municipality_model.objects.update_or_create(
+            code=row["gemeentecode"],
+            defaults={
+                "name": row["naam_gangbaar"],
+                "official_name": row["naam_cbs_2025"],
+                "slug": slugify(row["naam_gangbaar"]),
+                "province": PROVINCE_BY_NAME[row["provincie"]],
+                "population": int(row["inwoners"]) if row["inwoners"] else None,
+                "area_km2": Decimal(row["oppervlakte_km2"]) if row["oppervlakte_km2"] else None,
+                "seat": row["bestuurscentrum"],
+                "corop_code": row["corop_code"],
+                "corop_name": row["corop_naam"],
+                "safety_region_code": row["veiligheidsregio_code"],
+                "safety_region_name": row["veiligheidsregio_naam"],
+                "source": SOURCE_2025,
+            },
+        )
+        by_code[obj.code] = obj
+    for row in rows:
+        codes = [c for c in row["buurgemeenten"].split(";") if c]
+        by_code[row["gemeentecode"]].neighbours.set([by_code[c] for c in codes])
+    return len(rows)

@@ -1,0 +1,29 @@
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from kennisbank.sitemaps import ItemSitemap
+from kennisbank.views.pages import home
+
+admin.site.site_header = "Kennisplatform IGS – redactie"
+admin.site.site_title = "Kennisplatform IGS"
+admin.site.index_title = "Redactie"
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("kennisbank/", include("kennisbank.urls")),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"kennisbank": ItemSitemap}},
+        name="sitemap",
+    ),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
+]
