@@ -1,0 +1,24 @@
+"""Re-creates the reference data that migrations load (for tests that flush the database)."""
+
+from django.apps import apps as django_apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+
+from kennisbank.models import Synonym, Theme
+from kennisbank.permissions import sync_editor_group
+from kennisbank.reference import load_synonyms, load_themes
+from modellentool.models import CollaborationModel
+from modellentool.reference import load_collaboration_models
+from netwerk.models import Municipality
+from netwerk.reference import load_municipalities
+
+
+def ensure_reference_data() -> None:
+    if not Municipality.objects.exists():
+        load_municipalities(Municipality)
+    load_collaboration_models(CollaborationModel)
+    load_themes(Theme)
+    load_synonyms(Synonym)
+    for app_config in django_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    sync_editor_group(Group, Permission)
