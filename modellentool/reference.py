@@ -34,7 +34,7 @@ MODELS = [
         "Centrumgemeente",
         4,
         "Art. 8 lid 4 Wgr",
-        "Een gemeente voert taken uit namens de andere; zij blijven zelf verantwoordelijk (mandaat).",
+        "Een gemeente voert taken uit namens de andere, die zelf verantwoordelijk blijven.",
     ),
     (
         "gemeenschappelijk_orgaan",

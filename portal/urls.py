@@ -3,7 +3,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from kennisbank.sitemaps import ItemSitemap
+from kennisbank.sitemaps import ItemSitemap, PageSitemap
 from kennisbank.views.pages import home
 
 admin.site.site_header = "Kennisplatform IGS – redactie"
@@ -18,7 +18,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {"kennisbank": ItemSitemap}},
+        {"sitemaps": {"pages": PageSitemap, "kennisbank": ItemSitemap}},
         name="sitemap",
     ),
     path(

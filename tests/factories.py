@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from kennisbank.constants import ItemType, Status
-from kennisbank.models import DossierEntry, Item, Theme
+from kennisbank.models import DossierEntry, Item, SourceLink, Theme
 from kennisbank.permissions import EDITOR_GROUP
 from kennisbank.services import item_refresh_facets
 from modellentool.models import CollaborationModel
@@ -100,4 +100,14 @@ class DossierEntryFactory(factory.django.DjangoModelFactory):
 
     dossier = factory.SubFactory(DossierFactory)
     item = factory.SubFactory(ItemFactory)
+    order = factory.Sequence(int)
+
+
+class SourceLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SourceLink
+
+    item = factory.SubFactory(ItemFactory)
+    title = factory.Sequence(lambda n: f"Bron {n}")
+    url = factory.Sequence(lambda n: f"https://example.org/bron-{n}")
     order = factory.Sequence(int)

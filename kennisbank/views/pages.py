@@ -1,28 +1,151 @@
-"""Home, detail pages, dossiers, events, most adopted, feeds (filled in by the pages work)."""
+"""Home, detail pages, dossiers, events, most adopted and the iCal download.
 
-from django.http import HttpResponse
-from django.shortcuts import render
+Every list goes through Item.objects.published(); detail pages through visible_to(user), so
+editors can preview what is not public yet (marked, never indexed, never cached).
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Count, OuterRef, Prefetch, Subquery, prefetch_related_objects
+from django.db.models.functions import Coalesce
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from ..constants import TYPE_PATHS, ItemType, Motive
+from ..ical import CalendarEvent, event_to_ical
+from ..models import DossierEntry, Item
+from ..related import (
+    adoption_ancestors,
+    detail_prefetches,
+    municipalities_prefetch,
+    related_items,
+)
+
+HOME_NEWEST = 6
+HOME_EVENTS = 4
+HOME_DOSSIERS = 4
+HOME_MOST_ADOPTED = 5
+DOSSIERS_PER_PAGE = 20
+PAST_EVENTS_PER_PAGE = 20
+MOST_ADOPTED_PER_PAGE = 25
+
+
+def _preview_headers(response, item: Item):
+    # An editor's preview of unpublished content: keep it out of search engines and caches.
+    if not item.is_published:
+        response["X-Robots-Tag"] = "noindex"
+        response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def home(request):
-    return render(request, "kennisbank/home.html", {})
+    published = Item.objects.published()
+    context = {
+        "newest": published.order_by("-published_on", "-id")[:HOME_NEWEST],
+        "upcoming_events": published.upcoming_events()[:HOME_EVENTS],
+        "featured_dossiers": published.of_type(ItemType.DOSSIER)
+        .filter(featured=True)
+        .order_by("-published_on", "-id")[:HOME_DOSSIERS],
+        "most_adopted": published.most_adopted().prefetch_related(municipalities_prefetch())[
+            :HOME_MOST_ADOPTED
+        ],
+    }
+    return render(request, "kennisbank/home.html", context)
 
 
 def detail(request, type_path, slug):
-    return HttpResponse("todo")
+    if type_path not in TYPE_PATHS.values():
+        raise Http404
+    item = get_object_or_404(
+        Item.objects.visible_to(request.user).select_related("collaboration_model"), slug=slug
+    )
+    if TYPE_PATHS[item.type] != type_path:
+        # Old or hand-typed links with the wrong type still land on the one real address.
+        return redirect(item, permanent=True)
+    prefetch_related_objects([item], *detail_prefetches(item.type))
+    context = {
+        "item": item,
+        "is_preview": not item.is_published,
+        "show_contact_email": request.user.is_authenticated,
+        "related": related_items(item),
+        "ancestors": adoption_ancestors(item) if item.type == ItemType.PRACTICE else [],
+        "motives": [(value, Motive(value).label) for value in item.motives],
+        "now": timezone.now(),
+    }
+    response = render(
+        request, [f"kennisbank/detail_{item.type}.html", "kennisbank/detail.html"], context
+    )
+    return _preview_headers(response, item)
 
 
 def dossiers(request):
-    return HttpResponse("todo")
+    entry_counts = (
+        DossierEntry.objects.filter(dossier=OuterRef("pk"), item__in=Item.objects.published())
+        .order_by()
+        .values("dossier")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    queryset = (
+        Item.objects.published()
+        .of_type(ItemType.DOSSIER)
+        .annotate(entry_count=Coalesce(Subquery(entry_counts), 0))
+        .order_by("-featured", "-published_on", "-id")
+    )
+    page_obj = Paginator(queryset, DOSSIERS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "kennisbank/dossiers.html", {"page_obj": page_obj})
 
 
 def events(request):
-    return HttpResponse("todo")
+    now = timezone.now()
+    published = Item.objects.published()
+    past = Paginator(published.past_events(now), PAST_EVENTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "upcoming": published.upcoming_events(now),
+        "page_obj": past,
+        "now": now,
+    }
+    return render(request, "kennisbank/events.html", context)
 
 
 def event_ical(request, slug):
-    return HttpResponse("todo")
+    item = get_object_or_404(
+        Item.objects.visible_to(request.user).of_type(ItemType.EVENT),
+        slug=slug,
+        starts_at__isnull=False,
+    )
+    url = request.build_absolute_uri(item.get_absolute_url())
+    event = CalendarEvent(
+        uid=f"kennisbank-{item.pk}@{request.get_host().split(':')[0]}",
+        stamp=item.updated_at,
+        start=item.starts_at,
+        end=item.ends_at,
+        summary=item.title,
+        location=item.location,
+        url=url,
+        description=f"{item.summary}\n\n{url}",
+    )
+    response = HttpResponse(event_to_ical(event), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{item.slug}.ics"'
+    return _preview_headers(response, item)
 
 
 def most_adopted(request):
-    return HttpResponse("todo")
+    queryset = (
+        Item.objects.published()
+        .most_adopted()
+        .prefetch_related(
+            municipalities_prefetch(),
+            Prefetch(
+                "adoptions",
+                queryset=Item.objects.published()
+                .prefetch_related(municipalities_prefetch())
+                .order_by("published_on", "id"),
+                to_attr="published_adoptions",
+            ),
+        )
+    )
+    page_obj = Paginator(queryset, MOST_ADOPTED_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "kennisbank/most_adopted.html", {"page_obj": page_obj})
