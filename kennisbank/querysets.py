@@ -25,12 +25,18 @@ class ItemQuerySet(models.QuerySet):
         return self.filter(type=item_type)
 
     def upcoming_events(self, now=None):
+        """Events still to come, including those under way (not yet ended)."""
         now = now or timezone.now()
-        return self.filter(type=ItemType.EVENT, starts_at__gte=now).order_by("starts_at")
+        return self.filter(
+            models.Q(starts_at__gte=now) | models.Q(ends_at__gte=now), type=ItemType.EVENT
+        ).order_by("starts_at")
 
     def past_events(self, now=None):
         now = now or timezone.now()
-        return self.filter(type=ItemType.EVENT, starts_at__lt=now).order_by("-starts_at")
+        return self.filter(
+            models.Q(ends_at__lt=now) | models.Q(ends_at__isnull=True, starts_at__lt=now),
+            type=ItemType.EVENT,
+        ).order_by("-starts_at")
 
     def most_adopted(self):
         return (

@@ -339,3 +339,16 @@ def test_every_page_has_one_h1_and_no_inline_styles(client):
         assert "style=" not in page, url
         assert '<html lang="nl">' in page, url
         assert 'href="#main"' in page and 'id="main"' in page, url
+
+
+def test_event_under_way_is_listed_as_upcoming_not_past(client):
+    now = timezone.now()
+    EventFactory(
+        title="Congres dat nu bezig is",
+        starts_at=now - dt.timedelta(hours=1),
+        ends_at=now + dt.timedelta(hours=2),
+    )
+    assert list(Item.objects.upcoming_events().values_list("title", flat=True)) == [
+        "Congres dat nu bezig is"
+    ]
+    assert not Item.objects.past_events().exists()
