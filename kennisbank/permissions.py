@@ -1,4 +1,11 @@
-"""What the "Redacteur" group may do: curate content, never manage users or reference data."""
+"""What the "Redacteur" group may do: curate content, never manage users or reference data.
+
+Exactly what the admin in kennisbank/admin.py needs. Edit history and revert are governed by the
+item's own view/change permissions (SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS is off), so
+no historical-model permissions. Tags: the editors keep the vocabulary tidy (rename, remove a
+misspelt tag); tagged items are edited on the item, not through a TaggedItem admin.
+Change this list together with a data migration that calls sync_editor_group().
+"""
 
 EDITOR_GROUP = "Redacteur"
 
@@ -9,7 +16,6 @@ EDITOR_PERMISSIONS = {
         "delete_item",
         "view_item",
         "publish_item",
-        "view_historicalitem",
         "add_theme",
         "change_theme",
         "view_theme",
@@ -30,7 +36,7 @@ EDITOR_PERMISSIONS = {
         "delete_attachment",
         "view_attachment",
     ],
-    "taggit": ["add_tag", "change_tag", "view_tag", "view_taggeditem"],
+    "taggit": ["add_tag", "change_tag", "delete_tag", "view_tag"],
     "netwerk": ["view_municipality"],
     "modellentool": ["view_collaborationmodel"],
 }

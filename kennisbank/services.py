@@ -44,8 +44,12 @@ def items_set_status(*, items: Iterable[Item], status: str) -> int:
             if item.status == status:
                 continue
             item.status = status
-            if status == Status.PUBLISHED and item.published_on > timezone.localdate():
+            redated = status == Status.PUBLISHED and item.published_on > timezone.localdate()
+            if redated:
                 item.published_on = timezone.localdate()
             item.save()
+            if redated:
+                # The year facet token follows the publication date.
+                item_refresh_facets(item=item)
             changed += 1
     return changed

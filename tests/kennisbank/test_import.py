@@ -1,3 +1,4 @@
+import datetime as dt
 import json
 
 import pytest
@@ -70,3 +71,183 @@ def test_command_reports_line_numbers(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert "1 regels ingelezen" in out
     assert "regel 2" in err and "roman" in err
+
+
+# Events -----------------------------------------------------------------------------------
+
+
+def event_line(**overrides):
+    fields = {
+        "external_id": "ev-1",
+        "type": "bijeenkomst",
+        "title": "Masterclass gemeenschappelijke regelingen",
+        "starts_at": "2027-03-04T13:30:00+01:00",
+        "ends_at": "2027-03-04T17:00:00+01:00",
+        "location": "Utrecht",
+        "event_kind": "masterclass",
+        "collaboration_model": None,
+        "municipalities": [],
+    }
+    fields.update(overrides)
+    return line(**fields)
+
+
+def test_event_times_are_stored_with_their_time_zone():
+    report = import_lines([event_line()])
+    assert report.errors == []
+    event = Item.objects.get(external_id="ev-1")
+    assert event.starts_at == dt.datetime(2027, 3, 4, 12, 30, tzinfo=dt.UTC)
+    assert event.ends_at - event.starts_at == dt.timedelta(hours=3, minutes=30)
+    assert (event.event_kind, event.location) == ("masterclass", "Utrecht")
+
+
+def test_event_kind_defaults_to_bijeenkomst():
+    import_lines([event_line(event_kind=None)])
+    assert Item.objects.get(external_id="ev-1").event_kind == "bijeenkomst"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "reason"),
+    [
+        ({"starts_at": None}, "starts_at"),
+        ({"starts_at": "2027-03-04T13:30:00"}, "tijdzone"),
+        ({"starts_at": "4 maart"}, "ongeldige datum"),
+        ({"ends_at": "2027-03-04T12:00:00+01:00"}, "'ends_at' ligt voor 'starts_at'"),
+    ],
+)
+def test_bad_event_times_are_reported(overrides, reason):
+    report = import_lines([event_line(**overrides)])
+    assert len(report.errors) == 1 and reason in report.errors[0][1]
+    assert not Item.objects.exists()
+
+
+def test_event_fields_are_ignored_for_other_types():
+    import_lines([line(starts_at="2027-03-04T13:30:00+01:00", location="Utrecht")])
+    item = Item.objects.get(external_id="x-1")
+    assert (item.starts_at, item.location) == (None, "")
+
+
+# Dossiers ---------------------------------------------------------------------------------
+
+
+def test_dossier_items_keep_the_files_order_and_may_come_later_in_the_file():
+    report = import_lines(
+        [
+            line(external_id="d", type="themadossier", dossier_items=["c", "a", "b", "a"]),
+            line(external_id="a"),
+            line(external_id="b"),
+            line(external_id="c"),
+        ]
+    )
+    assert report.errors == []
+    dossier = Item.objects.get(external_id="d")
+    assert [e.item.external_id for e in dossier.dossier_entries.all()] == ["c", "a", "b"]
+
+
+def test_reimporting_a_dossier_replaces_its_entries():
+    import_lines([line(external_id="a"), line(external_id="b")])
+    import_lines([line(external_id="d", type="themadossier", dossier_items=["a", "b"])])
+    import_lines([line(external_id="d", type="themadossier", dossier_items=["b"])])
+    dossier = Item.objects.get(external_id="d")
+    assert [e.item.external_id for e in dossier.dossier_entries.all()] == ["b"]
+
+
+def test_a_dossier_cannot_list_itself():
+    report = import_lines([line(external_id="d", type="themadossier", dossier_items=["d"])])
+    assert report.errors and "d" in report.errors[0][1]
+    assert not Item.objects.exists()
+
+
+def test_an_item_cannot_adopt_itself():
+    report = import_lines([line(external_id="a", adopted_from="a")])
+    assert report.errors and not Item.objects.exists()
+
+
+# Status, tags, links, contact -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "stored"),
+    [
+        (None, "published"),
+        ("draft", "draft"),
+        ("in_review", "in_review"),
+        ("withdrawn", "withdrawn"),
+    ],
+)
+def test_status_values(status, stored):
+    report = import_lines([line(status=status)])
+    assert report.errors == []
+    assert Item.objects.get(external_id="x-1").status == stored
+
+
+def test_unknown_status_is_reported():
+    report = import_lines([line(status="gepland")])
+    assert report.errors and "gepland" in report.errors[0][1]
+    assert not Item.objects.exists()
+
+
+def test_tags_are_replaced_on_reimport_and_case_insensitive():
+    import_lines([line(tags=["WOZ", "belastingen"])])
+    import_lines([line(external_id="x-2", tags=["woz"])])
+    import_lines([line(tags=["heffen", "  "])])
+    assert sorted(Item.objects.get(external_id="x-1").tags.names()) == ["heffen"]
+    assert list(Item.objects.get(external_id="x-2").tags.names()) == ["WOZ"]
+
+
+def test_links_are_stored_in_order_and_replaced_on_reimport():
+    import_lines(
+        [
+            line(
+                links=[
+                    {"title": "Evaluatie", "url": "https://example.org/evaluatie.pdf"},
+                    {"url": "https://example.org/regeling"},
+                ]
+            )
+        ]
+    )
+    item = Item.objects.get(external_id="x-1")
+    assert [(link.title, link.order) for link in item.links.all()] == [
+        ("Evaluatie", 0),
+        ("https://example.org/regeling", 1),
+    ]
+    import_lines([line(links=[{"title": "Nieuw", "url": "https://example.org/nieuw"}])])
+    assert [link.title for link in item.links.all()] == ["Nieuw"]
+
+
+@pytest.mark.parametrize(
+    "links",
+    [[{"url": "ftp://example.org/x"}], [{"title": "zonder adres"}], ["https://example.org"]],
+)
+def test_bad_links_are_reported(links):
+    report = import_lines([line(links=links)])
+    assert report.errors and "link" in report.errors[0][1]
+    assert not Item.objects.exists()
+
+
+def test_contact_is_stored_and_a_bad_email_reported():
+    import_lines(
+        [line(contact={"name": "A. de Vries", "organisation": "BWB", "email": "a@bwb.nl"})]
+    )
+    item = Item.objects.get(external_id="x-1")
+    assert (item.contact_name, item.contact_organisation, item.contact_email) == (
+        "A. de Vries",
+        "BWB",
+        "a@bwb.nl",
+    )
+    report = import_lines([line(external_id="x-2", contact={"email": "geen-adres"})])
+    assert report.errors and "e-mailadres" in report.errors[0][1]
+
+
+def test_the_same_external_id_twice_in_one_file_is_an_error():
+    report = import_lines([line(), line(title="Tweede keer")])
+    assert [n for n, _ in report.errors] == [2]
+    assert Item.objects.get(external_id="x-1").title == "Belastingsamenwerking in de Hoeksche Waard"
+
+
+def test_theme_names_match_case_insensitively_and_unknown_ones_are_reported():
+    report = import_lines(
+        [line(themes=["belastingen en woz"]), line(external_id="x-2", themes=["Sport"])]
+    )
+    assert [n for n, _ in report.errors] == [2] and "Sport" in report.errors[0][1]
+    assert Item.objects.get(external_id="x-1").themes.get().slug == "belastingen-en-woz"
