@@ -93,3 +93,99 @@ def load_collaboration_models(model_class) -> None:
                 "order": order,
             },
         )
+
+
+def load_first_questionnaire(get_model) -> None:
+    """Writes seed.py's first questionnaire version, published, unless one exists already.
+
+    ``get_model(app_label, name)`` is ``apps.get_model`` from a migration (historical models)
+    or from django.apps (tests that flushed the database).
+    """
+    from . import seed
+
+    def model(name):
+        return get_model("modellentool", name)
+
+    Questionnaire = model("Questionnaire")
+    if Questionnaire.objects.filter(slug=seed.QUESTIONNAIRE["slug"]).exists():
+        return
+    load_collaboration_models(model("CollaborationModel"))
+    models_by_key = {m.key: m for m in model("CollaborationModel").objects.all()}
+    questionnaire = Questionnaire.objects.create(**seed.QUESTIONNAIRE)
+    design, development = seed.ROUTE_TEXTS["ontwerpaanpak"], seed.ROUTE_TEXTS["ontwikkelaanpak"]
+    version = model("QuestionnaireVersion").objects.create(
+        questionnaire=questionnaire,
+        number=seed.VERSION_NUMBER,
+        status="gepubliceerd",
+        note="Eerste versie.",
+        published_at=_now(),
+        design_name=design[0],
+        design_summary=design[1],
+        design_pitfall=design[2],
+        development_name=development[0],
+        development_summary=development[1],
+        development_pitfall=development[2],
+    )
+    Step, Question, Option = model("Step"), model("Question"), model("Option")
+    for number, (title, intro, questions) in enumerate(seed.STEPS, start=1):
+        step = Step.objects.create(version=version, number=number, title=title, intro=intro)
+        for order, (dimension, text, help_text, options) in enumerate(questions, start=1):
+            question = Question.objects.create(
+                step=step, dimension=dimension, text=text, help_text=help_text, order=order
+            )
+            Option.objects.bulk_create(
+                Option(question=question, value=value, label=label, help_text=help, order=i)
+                for i, (value, label, help) in enumerate(options, start=1)
+            )
+    legal_bases = {key: legal_basis for key, _, _, legal_basis, _ in MODELS}
+    model("ModelDescription").objects.bulk_create(
+        model("ModelDescription")(
+            version=version,
+            collaboration_model=models_by_key[key],
+            summary=summary,
+            legal_basis=legal_bases[key],
+            governance=governance,
+            staff=staff,
+            exit=exit_,
+            costs=costs,
+        )
+        for key, (summary, governance, staff, exit_, costs) in seed.MODEL_TEXTS.items()
+    )
+    model("WeightRule").objects.bulk_create(
+        model("WeightRule")(
+            version=version,
+            dimension=dimension,
+            operator=operator,
+            value=value,
+            collaboration_model=models_by_key[key],
+            points=points,
+            reason=reason,
+        )
+        for dimension, operator, value, key, points, reason in seed.weight_rows()
+    )
+    model("KnockOut").objects.bulk_create(
+        model("KnockOut")(
+            version=version,
+            dimension=dimension,
+            operator=operator,
+            value=value,
+            collaboration_model=models_by_key[key],
+            reason=reason,
+        )
+        for dimension, operator, value, key, reason in seed.knockout_rows()
+    )
+    Factor, FactorTrigger = model("Factor"), model("FactorTrigger")
+    for order, (code, title, text, triggers) in enumerate(seed.FACTORS, start=1):
+        factor = Factor.objects.create(
+            version=version, code=code, title=title, text=text, order=order
+        )
+        FactorTrigger.objects.bulk_create(
+            FactorTrigger(factor=factor, dimension=d, operator=o, value=v, note=note)
+            for d, o, v, note in triggers
+        )
+
+
+def _now():
+    from django.utils import timezone
+
+    return timezone.now()

@@ -1,0 +1,80 @@
+"""The editors' side: option counts per question, read-only published versions, new drafts."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from modellentool.models import QuestionnaireVersion, WeightRule
+from modellentool.services import version_content, version_published
+from tests.factories import UserFactory
+
+from .cases import CASES
+from .conftest import complete
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(db):
+    user = UserFactory(is_staff=True, is_superuser=True)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def statistics(html: str) -> dict[str, int]:
+    table = html.split('class="option-statistics"')[1].split("</table>")[0]
+    return {
+        label: int(count)
+        for label, count in re.findall(r"<tr><td>([^<]+)</td><td>(\d+)</td></tr>", table)
+    }
+
+
+def test_the_question_page_counts_how_often_each_option_was_chosen(admin_client, content):
+    base = CASES["ict-en-hr-in-een-organisatie"]["answers"]
+    complete(Client(), content, base)
+    complete(Client(), content, base | {"task_type": "uitvoering"})
+    complete(Client(), content, {k: v for k, v in base.items() if k != "task_type"})
+    question = content.question_for("task_type")
+    html = admin_client.get(f"/admin/modellentool/question/{question.pk}/change/").content.decode()
+    counts = statistics(html)
+    assert counts["Bedrijfsvoering"] == 1
+    assert counts["Uitvoering"] == 1
+    assert counts["Dienstverlening"] == 0
+    assert counts["Weet ik niet"] == 1
+
+
+def test_a_published_version_is_read_only_in_the_admin(admin_client):
+    rule = WeightRule.objects.filter(version=version_published()).first()
+    url = f"/admin/modellentool/weightrule/{rule.pk}/change/"
+    assert 'name="_save"' not in admin_client.get(url).content.decode()
+    response = admin_client.post(url, {"points": 1})
+    assert response.status_code == 403
+    rule.refresh_from_db()
+    assert rule.points != 1
+
+
+def test_editors_make_a_draft_edit_it_and_publish_it(admin_client):
+    v1 = version_published()
+    changelist = "/admin/modellentool/questionnaireversion/"
+    admin_client.post(changelist, {"action": "make_draft", "_selected_action": [v1.pk]})
+    draft = QuestionnaireVersion.objects.get(number=v1.number + 1)
+    rule = WeightRule.objects.filter(version=draft).select_related("collaboration_model").first()
+    response = admin_client.post(
+        f"/admin/modellentool/weightrule/{rule.pk}/change/",
+        {
+            "version": draft.pk,
+            "dimension": rule.dimension,
+            "operator": rule.operator,
+            "value": rule.value,
+            "collaboration_model": rule.collaboration_model_id,
+            "points": 7,
+            "reason": "Aangepast door de redactie.",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert rule.history.count() >= 1
+    admin_client.post(changelist, {"action": "publish", "_selected_action": [draft.pk]})
+    assert version_published() == draft
+    assert version_content(draft).ruleset.weights  # the engine reads the edited version
