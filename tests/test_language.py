@@ -9,3 +9,13 @@ def test_dutch_by_default_even_for_an_english_browser(client):
     assert response["Content-Language"] == "nl"
     assert '<html lang="nl">' in response.content.decode()
 
+
+
+def test_language_switch_gives_english(client):
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    response = client.get(reverse("home"))
+    assert response["Content-Language"] == "en"
+    page = response.content.decode()
+    assert '<html lang="en">' in page
+    assert "Search" in page
