@@ -1,18 +1,20 @@
 # make run   – set up everything and serve the portal with demo content on http://127.0.0.1:8000
 # make test  – every test: lint, migrations check, unit/integration and browser tests
 # make bench – search benchmark on a 250,000-item corpus (see README)
+# make bench-netwerk – netwerkregie region view for all 342 municipalities (see README)
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 VENV := .venv
 PY := $(VENV)/bin/python
 DB := url=$$(scripts/ensure-db.sh) && export DATABASE_URL="$$url"
 
-.PHONY: help run test bench lint format setup setup-dev browser-deps clean
+.PHONY: help run test bench bench-netwerk lint format setup setup-dev browser-deps clean
 
 help:
 	@echo "make run    – portal met demo-inhoud op http://127.0.0.1:8000"
 	@echo "make test   – alle tests (inclusief browsertests)"
 	@echo "make bench  – zoekbenchmark (250.000 items)"
+	@echo "make bench-netwerk – regiopagina voor alle 342 gemeenten (servertijd, queries)"
 
 $(VENV)/.installed: pyproject.toml
 	@PYTHON=$$(scripts/find-python.sh) && echo "Python: $$PYTHON" && \
@@ -40,6 +42,7 @@ browser-deps:
 run: setup
 	@$(DB) && \
 	  $(PY) manage.py migrate --no-input && \
+	  $(PY) manage.py load_reference_data && \
 	  $(PY) manage.py load_demo_content && \
 	  $(PY) manage.py runserver 127.0.0.1:8000
 
@@ -60,6 +63,11 @@ test: setup browser-deps
 bench: setup
 	@$(DB) && $(PY) manage.py migrate --no-input && \
 	  $(PY) manage.py bench_search
+
+bench-netwerk: setup
+	@$(DB) && $(PY) manage.py migrate --no-input && \
+	  $(PY) manage.py load_reference_data && \
+	  $(PY) manage.py bench_netwerk
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache

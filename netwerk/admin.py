@@ -1,7 +1,28 @@
-from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
+"""The editors' side of the netwerkregie: correct and add collaborations, review suggestions.
 
-from .models import Municipality
+Municipalities, former municipalities and data sources are reference data (loaded from open
+data): editors look, never edit. Collaborations carry their edit history (simple-history); an
+editor's save marks a collaboration "door de redactie beheerd", so reloading the open data
+does not overwrite the correction.
+"""
+
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+
+from .constants import SuggestionStatus
+from .models import (
+    Collaboration,
+    DataSource,
+    FormerMunicipality,
+    Membership,
+    Municipality,
+    Organisation,
+    SourceRecord,
+    Suggestion,
+)
+from .services import suggestion_accept, suggestion_reject
 
 
 @admin.register(Municipality)
@@ -28,3 +49,154 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Loaded by manage.py load_reference_data; corrections go into the source files."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(FormerMunicipality)
+class FormerMunicipalityAdmin(ReadOnlyAdmin):
+    list_display = ["name", "code", "ended_on", "successor", "direct_successor_name"]
+    search_fields = ["name", "code", "direct_successor_name"]
+    list_filter = ["data_source"]
+
+
+@admin.register(DataSource)
+class DataSourceAdmin(ReadOnlyAdmin):
+    list_display = ["title", "publisher", "reference_date", "loaded_at"]
+    readonly_fields = [f.name for f in DataSource._meta.fields]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 1
+    autocomplete_fields = ["municipality", "organisation"]
+    fields = ["municipality", "organisation", "role", "name_in_source", "data_source"]
+    readonly_fields = ["name_in_source", "data_source"]
+
+
+class SourceRecordInline(admin.TabularInline):
+    model = SourceRecord
+    extra = 0
+    fields = ["data_source", "external_id", "name_in_source"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Collaboration)
+class CollaborationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "domain", "form", "ended", "data_source", "managed_by_editors"]
+    list_filter = ["domain", "form", "ended", "managed_by_editors", "data_source"]
+    search_fields = ["name", "source_records__name_in_source"]
+    search_help_text = _("Zoek op naam, ook op de naam in een bron.")
+    list_select_related = ["form", "data_source"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [MembershipInline, SourceRecordInline]
+    readonly_fields = ["data_source", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "domain", "task_type", "description"]}),
+        (_("Vorm"), {"fields": ["form", "form_basis", "legal_form_text"]}),
+        (_("Looptijd"), {"fields": ["start_date", "end_date", "ended"]}),
+        (
+            _("Bron"),
+            {
+                "fields": [
+                    "data_source",
+                    "source_note",
+                    "source_date",
+                    "managed_by_editors",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
+    ]
+    list_per_page = 100
+
+    def save_model(self, request, obj, form, change):
+        # An editor's version wins over the next load of the open data.
+        obj.managed_by_editors = True
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Suggestion)
+class SuggestionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "submitted_by", "created_at", "status"]
+    list_filter = ["status"]
+    list_select_related = ["collaboration", "submitted_by"]
+    search_fields = ["name", "collaboration__name", "explanation"]
+    readonly_fields = [
+        "collaboration",
+        "submitted_by",
+        "created_at",
+        "name",
+        "form",
+        "domain",
+        "members_to_add",
+        "members_to_remove",
+        "ended",
+        "explanation",
+        "source_url",
+        "status",
+        "reviewed_by",
+        "reviewed_at",
+    ]
+    fields = [*readonly_fields, "editor_note"]
+    actions = ["accept", "reject"]
+
+    def has_add_permission(self, request):
+        return False  # members submit through the site
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Overnemen in het register"), permissions=["change"])
+    def accept(self, request, queryset):
+        done = 0
+        for suggestion in queryset.filter(status=SuggestionStatus.NEW):
+            suggestion_accept(suggestion=suggestion, editor=request.user)
+            done += 1
+        self.message_user(
+            request,
+            ngettext("%(n)d voorstel overgenomen.", "%(n)d voorstellen overgenomen.", done)
+            % {"n": done},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Afwijzen"), permissions=["change"])
+    def reject(self, request, queryset):
+        done = 0
+        for suggestion in queryset.filter(status=SuggestionStatus.NEW):
+            suggestion_reject(suggestion=suggestion, editor=request.user)
+            done += 1
+        self.message_user(
+            request,
+            ngettext("%(n)d voorstel afgewezen.", "%(n)d voorstellen afgewezen.", done)
+            % {"n": done},
+            messages.SUCCESS,
+        )

@@ -32,6 +32,24 @@ def read_municipalities(path: Path = MUNICIPALITIES_CSV) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
+def municipality_values(row: dict) -> dict:
+    """The model fields of one row of the register CSV."""
+    return {
+        "name": row["naam_gangbaar"],
+        "official_name": row["naam_cbs_2025"],
+        "slug": slugify(row["naam_gangbaar"]),
+        "province": PROVINCE_BY_NAME[row["provincie"]],
+        "population": int(row["inwoners"]) if row["inwoners"] else None,
+        "area_km2": Decimal(row["oppervlakte_km2"]) if row["oppervlakte_km2"] else None,
+        "seat": row["bestuurscentrum"],
+        "corop_code": row["corop_code"],
+        "corop_name": row["corop_naam"],
+        "safety_region_code": row["veiligheidsregio_code"],
+        "safety_region_name": row["veiligheidsregio_naam"],
+        "source": SOURCE_2025,
+    }
+
+
 def load_municipalities(municipality_model, path: Path = MUNICIPALITIES_CSV) -> int:
     """Create or update every municipality and its neighbours; returns the number of rows.
 
@@ -41,21 +59,7 @@ def load_municipalities(municipality_model, path: Path = MUNICIPALITIES_CSV) -> 
     by_code = {}
     for row in rows:
         obj, _ = municipality_model.objects.update_or_create(
-            code=row["gemeentecode"],
-            defaults={
-                "name": row["naam_gangbaar"],
-                "official_name": row["naam_cbs_2025"],
-                "slug": slugify(row["naam_gangbaar"]),
-                "province": PROVINCE_BY_NAME[row["provincie"]],
-                "population": int(row["inwoners"]) if row["inwoners"] else None,
-                "area_km2": Decimal(row["oppervlakte_km2"]) if row["oppervlakte_km2"] else None,
-                "seat": row["bestuurscentrum"],
-                "corop_code": row["corop_code"],
-                "corop_name": row["corop_naam"],
-                "safety_region_code": row["veiligheidsregio_code"],
-                "safety_region_name": row["veiligheidsregio_naam"],
-                "source": SOURCE_2025,
-            },
+            code=row["gemeentecode"], defaults=municipality_values(row)
         )
         by_code[obj.code] = obj
     for row in rows:

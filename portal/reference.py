@@ -10,6 +10,7 @@ from kennisbank.reference import load_synonyms, load_themes
 from modellentool.models import CollaborationModel
 from modellentool.reference import load_collaboration_models
 from netwerk.models import Municipality
+from netwerk.permissions import grant_netwerk_editor_permissions
 from netwerk.reference import load_municipalities
 
 
@@ -22,3 +23,4 @@ def ensure_reference_data() -> None:
     for app_config in django_apps.get_app_configs():
         create_permissions(app_config, verbosity=0)
     sync_editor_group(Group, Permission)
+    grant_netwerk_editor_permissions(Group, Permission)

@@ -13,6 +13,7 @@ admin.site.index_title = "Redactie"
 urlpatterns = [
     path("", home, name="home"),
     path("kennisbank/", include("kennisbank.urls")),
+    path("netwerk/", include("netwerk.urls")),
     path("modellentool/", include("modellentool.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,0 +1,43 @@
+"""What the editors of the netwerkregie may do: correct collaborations, review suggestions.
+
+A group of its own ("Redacteur netwerkregie"), next to the kennisbank's "Redacteur" group whose
+permissions kennisbank.permissions keeps exact; an editor of both is in both groups.
+Municipalities, former municipalities and data sources are reference data: editors look, never
+edit. Change this list together with a data migration that calls grant_netwerk_editor_permissions.
+"""
+
+EDITOR_GROUP = "Redacteur netwerkregie"
+
+NETWERK_EDITOR_PERMISSIONS = [
+    "view_municipality",
+    "view_formermunicipality",
+    "view_datasource",
+    "add_collaboration",
+    "change_collaboration",
+    "delete_collaboration",
+    "view_collaboration",
+    "add_membership",
+    "change_membership",
+    "delete_membership",
+    "view_membership",
+    "add_organisation",
+    "change_organisation",
+    "view_organisation",
+    "view_sourcerecord",
+    "change_suggestion",
+    "view_suggestion",
+]
+
+
+def grant_netwerk_editor_permissions(group_model, permission_model) -> None:
+    """Give the group exactly NETWERK_EDITOR_PERMISSIONS (used by migrations and tests)."""
+    group, _ = group_model.objects.get_or_create(name=EDITOR_GROUP)
+    found = list(
+        permission_model.objects.filter(
+            content_type__app_label="netwerk", codename__in=NETWERK_EDITOR_PERMISSIONS
+        )
+    )
+    missing = set(NETWERK_EDITOR_PERMISSIONS) - {p.codename for p in found}
+    if missing:
+        raise RuntimeError(f"Permissions ontbreken voor netwerk: {sorted(missing)}")
+    group.permissions.set(found)
