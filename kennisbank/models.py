@@ -3,6 +3,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
+from django.db.models.functions import Mod
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -13,6 +14,19 @@ from .querysets import ItemQuerySet
 
 # Custom text search configuration (migration 0002): Dutch stemming after unaccent.
 SEARCH_CONFIG = "nl_unaccent"
+# Items fall into this many sample buckets (id modulo); search.py counts facets over a few
+# buckets when a result set is too large to count exactly (index item_sample_bucket).
+SEARCH_SAMPLE_BUCKETS = 1024
+
+
+def title_vector() -> models.Func:
+    """The title part of Item.head_vector (weight A); indexed, so title matches are cheap."""
+    return models.Func(
+        models.F("head_vector"),
+        models.Value("{a}"),
+        function="ts_filter",
+        output_field=SearchVectorField(),
+    )
 
 
 class Theme(models.Model):
@@ -53,6 +67,28 @@ class Synonym(models.Model):
 
     def __str__(self):
         return f"{self.term} ↔ {self.expansion}"
+
+
+class SearchTerm(models.Model):
+    """A word from published titles and summaries: the vocabulary for "Bedoelde u …?".
+
+    Derived data, rebuilt by services.search_terms_refresh() (command refresh_search_terms).
+    """
+
+    word = models.CharField(_("woord"), max_length=100, unique=True)
+    # The word as the search configuration stems it, to tell known words from typos.
+    lexeme = models.CharField(_("stam"), max_length=100, db_index=True)
+    document_count = models.PositiveIntegerField(_("aantal items"))
+
+    class Meta:
+        verbose_name = _("zoekwoord")
+        verbose_name_plural = _("zoekwoorden")
+        indexes = [
+            GinIndex(fields=["word"], opclasses=["gin_trgm_ops"], name="searchterm_word_trgm"),
+        ]
+
+    def __str__(self):
+        return self.word
 
 
 class Item(models.Model):
@@ -139,8 +175,20 @@ class Item(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    # Title and summary only: small enough to stay in the table row, so search.py can rank the
+    # (usually many) title/summary matches cheaply and only rank body-only matches when needed.
+    head_vector = models.GeneratedField(
+        expression=(
+            SearchVector("title", weight="A", config=SEARCH_CONFIG)
+            + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
-    history = HistoricalRecords(excluded_fields=["search_vector", "facets"], m2m_fields=[themes])
+    history = HistoricalRecords(
+        excluded_fields=["search_vector", "head_vector", "facets"], m2m_fields=[themes]
+    )
 
     objects = ItemQuerySet.as_manager()
 
@@ -150,6 +198,11 @@ class Item(models.Model):
         ordering = ["-published_on", "-id"]
         indexes = [
             GinIndex(fields=["search_vector"], name="item_search_vector_gin"),
+            GinIndex(fields=["head_vector"], name="item_head_vector_gin"),
+            GinIndex(title_vector(), name="item_title_vector_gin"),
+            models.Index(
+                Mod("id", models.Value(SEARCH_SAMPLE_BUCKETS)), name="item_sample_bucket"
+            ),
             GinIndex(fields=["facets"], name="item_facets_gin"),
             GinIndex(
                 name="item_title_trgm",

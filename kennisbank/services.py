@@ -2,11 +2,11 @@
 
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from .constants import FACET_PREFIX, Status
-from .models import Item
+from .models import SEARCH_CONFIG, Item, SearchTerm
 
 
 def facet_tokens(item: Item) -> list[str]:
@@ -53,3 +53,34 @@ def items_set_status(*, items: Iterable[Item], status: str) -> int:
                 item_refresh_facets(item=item)
             changed += 1
     return changed
+
+
+def search_terms_refresh() -> int:
+    """Rebuild the "Bedoelde u …?" vocabulary from published titles and summaries.
+
+    Derived data: run after imports and periodically (command refresh_search_terms).
+    Returns the number of words.
+    """
+    items_sql, items_params = (
+        Item.objects.published().order_by().values("title", "summary").query.sql_with_params()
+    )
+    # 'simple' lower-cases without stemming: the words as people write them. Their stems
+    # (nl_unaccent) tell search.py whether a typed word is known in any of its forms.
+    sql = f"""
+        INSERT INTO {SearchTerm._meta.db_table} (word, lexeme, document_count)
+        SELECT w.word,
+               coalesce(array_to_string(tsvector_to_array(to_tsvector(%s::regconfig, w.word)), ' '),
+                        ''),
+               w.documents
+        FROM (
+            SELECT u.lexeme AS word, count(*) AS documents
+            FROM ({items_sql}) AS i,
+                 unnest(to_tsvector('simple', i.title || ' ' || i.summary)) AS u
+            GROUP BY u.lexeme
+        ) AS w
+        WHERE length(w.word) BETWEEN 4 AND 100 AND w.word ~ '^[[:alpha:]]+$'
+    """
+    with transaction.atomic(), connection.cursor() as cursor:
+        SearchTerm.objects.all().delete()
+        cursor.execute(sql, [SEARCH_CONFIG, *items_params])
+        return cursor.rowcount

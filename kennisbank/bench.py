@@ -1,0 +1,732 @@
+"""The search benchmark: a synthetic corpus of Dutch kennisbank items and the timing helpers.
+
+The corpus imitates the real collection at ten times the size of StadSPOORT (250,000 items):
+titles, summaries and Markdown bodies generated from sentence templates about municipal
+cooperation, with the facet data (themes, municipalities, form of cooperation, task type,
+motives, year) filled in and the facet tokens set exactly as services.facet_tokens() would.
+
+Term frequencies are shaped so the query mix has three classes:
+
+* broad (> 50 % of items): "samenwerking", "gemeenten" appear in almost every body;
+* medium (~10 %): one of fourteen topics per item ("jeugdzorg", "afvalinzameling", …), with
+  occasional mentions elsewhere, and "gemeenschappelijke regeling" with the heavier models;
+* narrow (< 1 %): rare subjects ("leerlingenvervoer", "archeologie") and place names.
+
+The query mix, the naive raw-SQL comparison and the timing helpers live here too; the command
+(manage.py bench_search) only switches to its own database and reports. Only that command calls
+this module, and only against its own database: building starts with TRUNCATE of the items.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import statistics
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from modellentool.models import CollaborationModel
+from netwerk.models import Municipality
+
+from .constants import FACET_PREFIX, EventKind, ItemType, Motive, Status, TaskType
+from .models import Item, Theme
+from .search import (
+    FACETS,
+    PREFIX_FALLBACK_BELOW,
+    build_query,
+    compile_expression,
+    load_reference,
+    tune_transaction,
+)
+
+# --- vocabulary --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Topic:
+    theme: str  # Theme slug
+    task_type: str
+    weight: int  # relative frequency
+    short: tuple[str, ...]  # for titles: "jeugdzorg"
+    subjects: tuple[str, ...]  # for sentences: "de inkoop van jeugdzorg"
+    words: tuple[str, ...]  # topic words sprinkled through the body
+
+
+TOPICS = (
+    Topic(
+        "jeugd",
+        TaskType.SERVICE,
+        10,
+        ("jeugdzorg", "jeugdhulp", "de inkoop van jeugdzorg"),
+        ("de inkoop van jeugdzorg", "de jeugdhulp in de wijk", "specialistische jeugdzorg"),
+        ("jeugdzorg", "jeugdhulp", "zorgaanbieders", "wijkteams", "jeugdbescherming"),
+    ),
+    Topic(
+        "sociaal-domein",
+        TaskType.SERVICE,
+        10,
+        ("het sociaal domein", "de Wmo", "maatschappelijke ondersteuning"),
+        (
+            "de uitvoering van de Wmo",
+            "maatschappelijke ondersteuning",
+            "het sociaal domein",
+        ),
+        ("Wmo", "mantelzorg", "welzijn", "keukentafelgesprek", "huishoudelijke hulp"),
+    ),
+    Topic(
+        "werk-en-inkomen",
+        TaskType.EXECUTION,
+        7,
+        ("werk en inkomen", "de Participatiewet", "re-integratie"),
+        ("de uitvoering van de Participatiewet", "re-integratie naar werk", "werk en inkomen"),
+        ("uitkeringen", "werkgeversdienstverlening", "sociale werkvoorziening", "bijstand"),
+    ),
+    Topic(
+        "schuldhulpverlening",
+        TaskType.SERVICE,
+        4,
+        ("schuldhulpverlening", "vroegsignalering van schulden"),
+        ("de schuldhulpverlening", "vroegsignalering van schulden", "budgetbeheer"),
+        ("schuldhulpverlening", "budgetbeheer", "vroegsignalering", "schuldeisers"),
+    ),
+    Topic(
+        "belastingen-en-woz",
+        TaskType.OPERATIONS,
+        6,
+        ("belastingen", "de WOZ", "belastingsamenwerking"),
+        ("de heffing en invordering van belastingen", "de WOZ-waardebepaling", "de belastingen"),
+        ("belastingen", "WOZ-waardebepaling", "invordering", "aanslagen", "OZB"),
+    ),
+    Topic(
+        "ict-en-informatievoorziening",
+        TaskType.OPERATIONS,
+        9,
+        ("ICT", "informatievoorziening", "informatiebeveiliging"),
+        ("de ICT-dienstverlening", "de informatievoorziening", "het applicatiebeheer"),
+        ("ICT", "informatiebeveiliging", "applicatiebeheer", "datacenter", "cloud"),
+    ),
+    Topic(
+        "bedrijfsvoering",
+        TaskType.OPERATIONS,
+        8,
+        ("bedrijfsvoering", "inkoop", "de salarisadministratie"),
+        ("de bedrijfsvoering", "de inkoop en aanbesteding", "de salarisadministratie"),
+        ("inkoop", "aanbesteding", "personeelszaken", "salarisadministratie", "financiën"),
+    ),
+    Topic(
+        "omgeving-en-milieu",
+        TaskType.EXECUTION,
+        6,
+        ("afvalinzameling", "grondstoffen", "de milieustraat"),
+        ("de afvalinzameling", "het grondstoffenbeleid", "de inzameling van huishoudelijk afval"),
+        ("afvalinzameling", "grondstoffen", "restafval", "milieustraat", "recycling"),
+    ),
+    Topic(
+        "omgeving-en-milieu",
+        TaskType.EXECUTION,
+        6,
+        ("vergunningverlening", "de omgevingsdienst", "de Omgevingswet"),
+        ("vergunningverlening, toezicht en handhaving", "de invoering van de Omgevingswet"),
+        ("omgevingsdienst", "vergunningverlening", "toezicht", "handhaving", "Omgevingswet"),
+    ),
+    Topic(
+        "veiligheid",
+        TaskType.EXECUTION,
+        5,
+        ("veiligheid", "ondermijning", "de veiligheidsregio"),
+        ("de aanpak van ondermijning", "de openbare orde en veiligheid", "de crisisbeheersing"),
+        ("ondermijning", "veiligheidsregio", "brandweer", "handhaving", "crisisbeheersing"),
+    ),
+    Topic(
+        "wonen",
+        TaskType.POLICY,
+        4,
+        ("wonen", "woningbouw", "de woonvisie"),
+        ("de regionale woningbouwprogrammering", "de huisvesting van spoedzoekers"),
+        ("woningbouw", "woonvisie", "huisvesting", "corporaties", "woningmarkt"),
+    ),
+    Topic(
+        "klimaat-en-energie",
+        TaskType.POLICY,
+        5,
+        ("de energietransitie", "klimaatadaptatie", "de warmtetransitie"),
+        ("de regionale energiestrategie", "de warmtetransitie", "klimaatadaptatie"),
+        ("energietransitie", "warmtevisie", "isolatie", "zonnevelden", "klimaatadaptatie"),
+    ),
+    Topic(
+        "economie",
+        TaskType.POLICY,
+        4,
+        ("economie", "bedrijventerreinen", "recreatie en toerisme"),
+        ("de regionale economie", "de bedrijventerreinen", "recreatie en toerisme"),
+        ("bedrijventerreinen", "toerisme", "arbeidsmarkt", "ondernemers", "vestigingsklimaat"),
+    ),
+    Topic(
+        "dienstverlening",
+        TaskType.SERVICE,
+        6,
+        ("dienstverlening", "het klantcontactcentrum", "burgerzaken"),
+        ("de publieke dienstverlening", "het klantcontactcentrum", "burgerzaken"),
+        ("klantcontact", "burgerzaken", "paspoorten", "telefonie", "digitale dienstverlening"),
+    ),
+)
+
+# Narrow subjects: each lands in roughly 0.3-0.6 % of the items.
+RARE_SUBJECTS = (
+    "leerlingenvervoer",
+    "archeologie",
+    "begraafplaatsen",
+    "zwerfafval",
+    "laadpalen",
+    "precariobelasting",
+    "kinderboerderijen",
+    "monumentenzorg",
+    "gladheidsbestrijding",
+    "lijkbezorging",
+)
+
+MODEL_PHRASES = {
+    "netwerk": "een netwerk van ambtenaren",
+    "convenant": "een convenant",
+    "dvo": "een dienstverleningsovereenkomst",
+    "regeling_zonder_meer": "een lichte gemeenschappelijke regeling",
+    "centrumgemeente": "een centrumgemeenteconstructie",
+    "gemeenschappelijk_orgaan": "een gemeenschappelijk orgaan",
+    "bedrijfsvoeringsorganisatie": "een bedrijfsvoeringsorganisatie",
+    "openbaar_lichaam": "een openbaar lichaam",
+    "privaatrechtelijk": "een stichting",
+    "ambtelijke_fusie": "een ambtelijke fusie",
+    "herindeling": "een gemeentelijke herindeling",
+}
+# Models that rest on the Wgr: their texts mention the gemeenschappelijke regeling.
+WGR_MODELS = {
+    "regeling_zonder_meer",
+    "centrumgemeente",
+    "gemeenschappelijk_orgaan",
+    "bedrijfsvoeringsorganisatie",
+    "openbaar_lichaam",
+    "ambtelijke_fusie",
+}
+
+TITLES = (
+    "Samenwerking bij {short} in {region}",
+    "{Short}: {g1} en {g2} werken samen",
+    "Hoe {g1} en {g2} {short} samen organiseren",
+    "Lessen uit {years} jaar samenwerking rond {short}",
+    "{Short} in de regio {region}",
+    "Samen sterker in {short}: de aanpak van {g1}",
+    "Van {model} naar meer: {short} in {region}",
+    "Onderzoek naar {short} bij kleine gemeenten",
+    "Regionale samenwerking aan {short} in {region}",
+    "{g1} neemt {short} over voor {g2}",
+    "Evaluatie van {short} in {region}",
+    "Gemeenten in {region} bundelen {short}",
+)
+EVENT_TITLES = (
+    "Masterclass {short}",
+    "Regiobijeenkomst {region} over {short}",
+    "Congres samenwerking in {short}",
+    "Training {short} voor raadsleden",
+)
+DOSSIER_TITLES = ("Themadossier {theme}", "Dossier: samenwerking in {theme}")
+
+SUMMARIES = (
+    "{g1}, {g2} en {g3} bundelen hun krachten bij {subject}.",
+    "Hoe {n} gemeenten in {region} {subject} samen oppakken, en wat dat oplevert.",
+    "{g1} voert {subject} uit voor {g2} en {g3} via {model}.",
+    "Een verkenning van de samenwerking rond {subject} in de regio {region}.",
+    "De gemeenten in {region} kozen voor {model} om {subject} minder kwetsbaar te maken.",
+    "Wat kleine gemeenten leren van {n} jaar samenwerken aan {subject}.",
+)
+
+SENTENCES = (
+    "De {n} gemeenten werken sinds {year} samen op het gebied van {subject}.",
+    "De samenwerking tussen {g1} en {g2} begon met een verkenning naar {subject}.",
+    "Bestuurders zagen vooral kansen om de kwetsbaarheid van kleine teams te verminderen.",
+    "Een belangrijke les is dat de samenwerking pas werkt als de ambtelijke organisaties"
+    " elkaar vertrouwen.",
+    "De gemeenteraden van {g1}, {g2} en {g3} stemden in met {model}.",
+    "De kosten worden verdeeld naar rato van het aantal inwoners.",
+    "In {year} volgde een evaluatie door een extern bureau.",
+    "Uit de evaluatie blijkt dat de kwaliteit van {subject} is verbeterd.",
+    "Niet alles ging goed: de sturing door de gemeenteraden bleef lastig.",
+    "De regio {region} kent een lange traditie van intergemeentelijke samenwerking.",
+    "Medewerkers van {g1} werken nu ook voor {g2}, wat de continuïteit vergroot.",
+    "Voor {word} is een gezamenlijk team opgezet met vaste contactpersonen per gemeente.",
+    "De raden krijgen twee keer per jaar een rapportage over {word} en de financiën.",
+    "Burgers merken weinig van de samenwerking, behalve dat de dienstverlening beter is.",
+    "Het delen van kennis over {word} tussen de gemeenten kostte meer tijd dan verwacht.",
+    "De wethouders van {g1} en {g2} trekken samen op richting provincie en Rijk.",
+    "Een gezamenlijke aanbesteding leverde een besparing op van ruim {pct} procent.",
+    "Kleinere gemeenten zoals {g3} zijn zo minder afhankelijk van één specialist.",
+    "De afspraken over {word} zijn vastgelegd in een dienstverleningsovereenkomst.",
+    "Ook de coöperatie met maatschappelijke partners kreeg een vaste plek.",
+    "De samenwerking wordt elk jaar besproken in een bijeenkomst van de colleges.",
+    "Andere gemeenten namen de aanpak van {g1} over.",
+)
+GR_SENTENCES = (
+    "De taken zijn ondergebracht in een gemeenschappelijke regeling met een eigen"
+    " algemeen bestuur.",
+    "De gemeenschappelijke regeling is in {year} gewijzigd om de raden meer invloed te geven.",
+    "Via de gemeenschappelijke regeling kunnen de colleges taken mandateren.",
+)
+RARE_SENTENCES = (
+    "Ook {rare} kwam in de samenwerking aan bod.",
+    "Een werkgroep keek naar de mogelijkheden voor {rare}.",
+)
+HEADINGS = ("## Aanleiding", "## Aanpak", "## Resultaat", "## Lessen")
+
+TYPE_WEIGHTS = {
+    ItemType.PRACTICE: 45,
+    ItemType.RESEARCH: 20,
+    ItemType.LESSON: 20,
+    ItemType.EVENT: 12,
+    ItemType.DOSSIER: 3,
+}
+STATUS_WEIGHTS = {
+    Status.PUBLISHED: 96,
+    Status.DRAFT: 2,
+    Status.IN_REVIEW: 1,
+    Status.WITHDRAWN: 1,
+}
+FIRST_YEAR = 2008
+
+ITEM_COLUMNS = (
+    "id",
+    "type",
+    "title",
+    "slug",
+    "summary",
+    "body",
+    "published_on",
+    "status",
+    "region",
+    "task_type",
+    "motives",
+    "contact_name",
+    "contact_organisation",
+    "contact_email",
+    "outcomes",
+    "what_went_wrong",
+    "adoption_note",
+    "featured",
+    "event_kind",
+    "starts_at",
+    "ends_at",
+    "location",
+    "created_at",
+    "updated_at",
+    "facets",
+    "collaboration_model_id",
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    id: int
+    code: str
+    name: str
+    province: str
+    region: str
+    neighbours: tuple[int, ...]
+
+
+class CorpusGenerator:
+    """Deterministic (seeded) rows for the item table and its two many-to-many tables."""
+
+    def __init__(self, *, seed: int = 2026):
+        self.rng = random.Random(seed)
+        self.themes = {t.slug: t for t in Theme.objects.all()}
+        self.models = list(CollaborationModel.objects.order_by("order"))
+        neighbours: dict[int, list[int]] = {}
+        through = Municipality.neighbours.through
+        for from_id, to_id in through.objects.values_list(
+            "from_municipality_id", "to_municipality_id"
+        ):
+            neighbours.setdefault(from_id, []).append(to_id)
+        self.places = {
+            m.id: Place(m.id, m.code, m.name, m.province, m.corop_name or m.name, ())
+            for m in Municipality.objects.current()
+        }
+        self.places = {
+            pid: Place(
+                p.id,
+                p.code,
+                p.name,
+                p.province,
+                p.region,
+                tuple(n for n in neighbours.get(pid, ()) if n in self.places),
+            )
+            for pid, p in self.places.items()
+        }
+        self.place_ids = list(self.places)
+        self.topic_weights = [t.weight for t in TOPICS]
+        self.types = list(TYPE_WEIGHTS)
+        self.type_weights = list(TYPE_WEIGHTS.values())
+        self.statuses = list(STATUS_WEIGHTS)
+        self.status_weights = list(STATUS_WEIGHTS.values())
+        this_year = timezone.localdate().year
+        self.years = list(range(FIRST_YEAR, this_year + 1))
+        # More recent years hold more items, as in the real collection.
+        self.year_weights = [1 + i for i in range(len(self.years))]
+        self.motives = list(Motive.values)
+        self.today = timezone.localdate()
+
+    def _places(self) -> list[Place]:
+        rng = self.rng
+        first = self.places[rng.choice(self.place_ids)]
+        chosen = [first]
+        pool = list(first.neighbours)
+        rng.shuffle(pool)
+        for pid in pool[: rng.choice((1, 1, 2, 2, 3, 4))]:
+            chosen.append(self.places[pid])
+        return chosen
+
+    def _date(self) -> dt.date:
+        year = self.rng.choices(self.years, self.year_weights)[0]
+        day = dt.date(year, self.rng.randint(1, 12), self.rng.randint(1, 28))
+        return min(day, self.today)
+
+    def rows(self, count: int, start_id: int = 1) -> Iterator[tuple[tuple, list[int], list[int]]]:
+        """Yield (item row, theme ids, municipality ids) for `count` items."""
+        rng = self.rng
+        choice = rng.choice
+        p = FACET_PREFIX
+        # Items arrive over the years, so ids (and the table's physical order) follow the
+        # publication date, as they do in the real collection.
+        dates = sorted(self._date() for _ in range(count))
+        for item_id, published_on in enumerate(dates, start=start_id):
+            topic = rng.choices(TOPICS, self.topic_weights)[0]
+            item_type = rng.choices(self.types, self.type_weights)[0]
+            status = rng.choices(self.statuses, self.status_weights)[0]
+            places = self._places()
+            names = [pl.name for pl in places]
+            while len(names) < 3:
+                names.append(self.places[choice(self.place_ids)].name)
+            model = choice(self.models) if rng.random() < 0.85 else None
+            year = published_on.year
+            region = places[0].region
+            slots = {
+                "short": choice(topic.short),
+                "subject": choice(topic.subjects),
+                "region": region,
+                "g1": names[0],
+                "g2": names[1],
+                "g3": names[2],
+                "n": len(places) if len(places) > 1 else rng.randint(2, 9),
+                "year": rng.randint(FIRST_YEAR - 10, year),
+                "years": rng.randint(3, 15),
+                "model": MODEL_PHRASES[model.key] if model else "vaste afspraken",
+                "pct": rng.randint(3, 25),
+                "theme": self.themes[topic.theme].name.lower(),
+            }
+            if item_type == ItemType.EVENT:
+                template = choice(EVENT_TITLES)
+            elif item_type == ItemType.DOSSIER:
+                template = choice(DOSSIER_TITLES)
+            else:
+                template = choice(TITLES)
+            slots["Short"] = slots["short"][:1].upper() + slots["short"][1:]
+            title = template.format(**slots)
+            if rng.random() < 0.002:
+                title += f" en {choice(RARE_SUBJECTS)}"
+            summary = " ".join(t.format(**slots) for t in rng.sample(SUMMARIES, rng.randint(1, 2)))
+            body = self._body(topic, model, slots)
+
+            themes = [self.themes[topic.theme].id]
+            if rng.random() < 0.4:
+                themes.append(self.themes[choice(list(self.themes))].id)
+            if rng.random() < 0.3:
+                themes.append(self.themes["bestuur-en-samenwerking"].id)
+            themes = sorted(set(themes))
+            motives = sorted(set(rng.sample(self.motives, rng.choice((1, 1, 2, 2, 3)))))
+            task_type = topic.task_type if rng.random() < 0.9 else choice(TaskType.values)
+
+            starts_at = ends_at = None
+            event_kind = location = ""
+            if item_type == ItemType.EVENT:
+                event_kind = choice(EventKind.values)
+                starts_at = dt.datetime.combine(
+                    published_on + dt.timedelta(days=rng.randint(10, 90)),
+                    dt.time(rng.choice((10, 13, 19))),
+                    tzinfo=dt.UTC,
+                )
+                ends_at = starts_at + dt.timedelta(hours=rng.randint(2, 8))
+                location = f"Gemeentehuis {names[0]}"
+
+            municipality_ids = [pl.id for pl in places]
+            tokens = [f"{p['type']}:{item_type}", f"{p['year']}:{published_on.year}"]
+            tokens += [f"{p['theme']}:{tid}" for tid in themes]
+            tokens += [f"{p['municipality']}:{pl.code}" for pl in places]
+            tokens += [f"{p['province']}:{prov}" for prov in sorted({pl.province for pl in places})]
+            if model:
+                tokens.append(f"{p['model']}:{model.key}")
+            tokens.append(f"{p['task_type']}:{task_type}")
+            tokens += [f"{p['motive']}:{m}" for m in motives]
+
+            created = dt.datetime.combine(published_on, dt.time(9), tzinfo=dt.UTC)
+            row = (
+                item_id,
+                item_type,
+                title[:250],
+                f"bench-{item_id}",
+                summary[:1000],
+                body,
+                published_on,
+                status,
+                region,
+                task_type,
+                motives,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                item_type == ItemType.DOSSIER,
+                event_kind,
+                starts_at,
+                ends_at,
+                location,
+                created,
+                created,
+                tokens,
+                model.id if model else None,
+            )
+            yield row, themes, municipality_ids
+
+    def _body(self, topic: Topic, model, slots: dict) -> str:
+        rng = self.rng
+        choice = rng.choice
+        parts = []
+        for heading in HEADINGS:
+            sentences = []
+            for _ in range(rng.randint(2, 4)):
+                slots["word"] = choice(topic.words)
+                sentences.append(choice(SENTENCES).format(**slots))
+            parts.append(heading + "\n\n" + " ".join(sentences))
+        if model is not None and model.key in WGR_MODELS and rng.random() < 0.2:
+            parts.append(choice(GR_SENTENCES).format(**slots))
+        if rng.random() < 0.04:
+            # A cross-reference to another topic keeps medium terms from being topic-only.
+            other = choice(TOPICS)
+            parts.append(
+                f"Er zijn raakvlakken met {choice(other.subjects)} ({choice(other.words)})."
+            )
+        if rng.random() < 0.03:
+            parts.append(choice(RARE_SENTENCES).format(rare=choice(RARE_SUBJECTS)))
+        return "\n\n".join(parts)
+
+
+# --- building ----------------------------------------------------------------------------------
+
+
+def corpus_size() -> int:
+    return Item.objects.count()
+
+
+def build_corpus(
+    *, size: int, seed: int = 2026, log: Callable[[str], None] = print, batch: int = 25_000
+) -> None:
+    """Replace every item in the current database by `size` generated items (COPY in bulk).
+
+    Indexes on the item table are dropped during the load and rebuilt afterwards: building a GIN
+    index once is several times faster than maintaining it row by row.
+    """
+    generator = CorpusGenerator(seed=seed)
+    item_table = Item._meta.db_table
+    themes_table = Item.themes.through._meta.db_table
+    places_table = Item.municipalities.through._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"TRUNCATE {item_table} RESTART IDENTITY CASCADE")
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s "
+            "AND indexname NOT IN (SELECT conname FROM pg_constraint)",
+            [item_table],
+        )
+        indexes = cursor.fetchall()
+        for name, _ in indexes:
+            cursor.execute(f'DROP INDEX "{name}"')
+    log(f"  {len(indexes)} indexen tijdelijk verwijderd")
+
+    started = time.monotonic()
+    raw = connection.connection  # psycopg connection behind Django's wrapper
+    done = 0
+    rows = generator.rows(size)
+    while done < size:
+        n = min(batch, size - done)
+        with connection.cursor() as cursor:
+            pg = cursor.cursor
+            theme_rows, place_rows = [], []
+            with pg.copy(f"COPY {item_table} ({', '.join(ITEM_COLUMNS)}) FROM STDIN") as copy:
+                for _ in range(n):
+                    row, theme_ids, place_ids = next(rows)
+                    copy.write_row(row)
+                    theme_rows.extend((row[0], t) for t in theme_ids)
+                    place_rows.extend((row[0], m) for m in place_ids)
+            with pg.copy(f"COPY {themes_table} (item_id, theme_id) FROM STDIN") as copy:
+                for r in theme_rows:
+                    copy.write_row(r)
+            with pg.copy(f"COPY {places_table} (item_id, municipality_id) FROM STDIN") as copy:
+                for r in place_rows:
+                    copy.write_row(r)
+        if not raw.autocommit:
+            raw.commit()
+        done += n
+        log(f"  {done:>7} items geladen ({time.monotonic() - started:.0f} s)")
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET maintenance_work_mem = '512MB'")
+        for name, definition in indexes:
+            t0 = time.monotonic()
+            cursor.execute(definition)
+            log(f"  index {name} opnieuw gebouwd ({time.monotonic() - t0:.0f} s)")
+        cursor.execute(
+            f"SELECT setval(pg_get_serial_sequence('{item_table}', 'id'), "
+            f"(SELECT max(id) FROM {item_table}))"
+        )
+    log(f"  corpus klaar in {time.monotonic() - started:.0f} s")
+
+
+def vacuum_analyze() -> None:
+    tables = [
+        Item._meta.db_table,
+        Item.themes.through._meta.db_table,
+        Item.municipalities.through._meta.db_table,
+    ]
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"VACUUM ANALYZE {table}")
+
+
+# --- timing ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Timing:
+    p50: float  # milliseconds
+    p95: float
+
+
+def measure(run: Callable[[], object], *, runs: int, warmup: int = 3) -> Timing:
+    for _ in range(warmup):
+        run()
+    samples = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        run()
+        samples.append((time.perf_counter() - t0) * 1000)
+    return percentiles(samples)
+
+
+def percentiles(samples: list[float]) -> Timing:
+    ordered = sorted(samples)
+    # Nearest-rank p95: with 30 runs that is the 29th value, so one outlier does not decide it.
+    rank = max(1, -(-95 * len(ordered) // 100))
+    return Timing(p50=statistics.median(ordered), p95=ordered[rank - 1])
+
+
+# --- the query mix and the naive comparison ---------------------------------------------------
+
+# (label, GET parameters). The class (narrow, medium, broad) follows from the share of published
+# items a query really matches, so the table cannot claim a class the corpus does not support.
+QUERY_MIX = (
+    ("leerlingenvervoer", {"q": "leerlingenvervoer"}),
+    ("archeologie OR begraafplaatsen", {"q": "archeologie OR begraafplaatsen"}),
+    (
+        "samenwerking +thema +gemeente",
+        {"q": "samenwerking", "thema": "jeugd", "gemeente": "GM0344"},
+    ),
+    ("jeugdzorg", {"q": "jeugdzorg"}),
+    ("afvalinzameling", {"q": "afvalinzameling"}),
+    ("GR (synoniem: woordgroep)", {"q": "GR"}),
+    (
+        "samenwerking +soort +provincie",
+        {"q": "samenwerking", "soort": "praktijkvoorbeeld", "provincie": "gelderland"},
+    ),
+    ("samenwerking", {"q": "samenwerking"}),
+    ("gemeenten regio", {"q": "gemeenten regio"}),
+    ("samenwerking +soort", {"q": "samenwerking", "soort": "praktijkvoorbeeld"}),
+)
+NARROW_BELOW = 0.01  # share of published items
+BROAD_FROM = 0.25
+GOAL_NARROW_MS = 100
+GOAL_BROAD_MS = 500
+GOAL_BROAD_RATIO = 0.5
+
+
+def query_class(share: float) -> str:
+    return "smal" if share < NARROW_BELOW else "breed" if share >= BROAD_FROM else "midden"
+
+
+def goal_met(kind: str, timing: Timing, ratio: float) -> bool:
+    if kind == "breed":
+        return timing.p95 < GOAL_BROAD_MS and ratio <= GOAL_BROAD_RATIO
+    return timing.p95 < GOAL_NARROW_MS
+
+
+def naive_search(params: dict) -> tuple[int, Callable[[], None]]:
+    """The match count, and a callable running the naive SQL for the same query and filters:
+    rank every match with ts_rank_cd, sort, LIMIT 20; then four facets, each its own GROUP BY
+    over all matches (type, year, theme and municipality through their link tables)."""
+    reference = load_reference()
+    built = build_query(params["q"], reference.synonyms)
+    if built.has_prefix:
+        # The search drops the prefix fallback for common words; so does the comparison.
+        exact = Item.objects.published().filter(search_vector=built.exact_expression)
+        if exact.count() >= PREFIX_FALLBACK_BELOW:
+            built = built.without_prefix()
+    query_sql, query_params = compile_expression(built.expression)
+    filters, filter_params = [], []
+    for spec in FACETS:
+        values = params.get(spec.param)
+        if values:
+            values = [values] if isinstance(values, str) else values
+            filters.append("i.facets && %s::varchar(40)[]")
+            filter_params.append([reference.token(spec.key, v) for v in values])
+    where = " AND ".join(["i.status = 'published'", f"i.search_vector @@ {query_sql}", *filters])
+    where_params = [*query_params, *filter_params]
+    statements = [
+        (
+            f"SELECT i.id, ts_rank_cd(i.search_vector, {query_sql}) AS rank "
+            f"FROM kennisbank_item i WHERE {where} ORDER BY rank DESC LIMIT 20",
+            [*query_params, *where_params],
+        ),
+        (
+            f"SELECT i.type, count(*) FROM kennisbank_item i WHERE {where} GROUP BY 1",
+            where_params,
+        ),
+        (
+            "SELECT date_part('year', i.published_on), count(*) FROM kennisbank_item i "
+            f"WHERE {where} GROUP BY 1",
+            where_params,
+        ),
+        (
+            "SELECT it.theme_id, count(*) FROM kennisbank_item i "
+            f"JOIN kennisbank_item_themes it ON it.item_id = i.id WHERE {where} GROUP BY 1",
+            where_params,
+        ),
+        (
+            "SELECT im.municipality_id, count(*) FROM kennisbank_item i JOIN "
+            "kennisbank_item_municipalities im ON im.item_id = i.id "
+            f"WHERE {where} GROUP BY 1 ORDER BY 2 DESC",
+            where_params,
+        ),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM kennisbank_item i WHERE {where}", where_params)
+        matches = cursor.fetchone()[0]
+
+    def run():
+        # Same session settings as the search itself (work_mem, JIT off), for a fair match.
+        with transaction.atomic(), connection.cursor() as cursor:
+            tune_transaction()
+            for statement, statement_params in statements:
+                cursor.execute(statement, statement_params)
+                cursor.fetchall()
+
+    return matches, run

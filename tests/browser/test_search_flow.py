@@ -1,0 +1,65 @@
+"""An official searches, filters, opens a result and comes back to the same filtered list."""
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.catalogue import make_catalogue
+
+TAX_PRACTICE = "Belastingen samen innen in Holland Rijnland"
+RESEARCH = "Onderzoek naar gemeenschappelijke regelingen"
+
+
+def test_search_filter_open_back_keeps_filters(page):
+    make_catalogue()
+    page.goto("/")
+    page.get_by_role("main").get_by_role("searchbox").first.fill("belastingen")
+    page.get_by_role("main").get_by_role("searchbox").first.press("Enter")
+    expect(page).to_have_url(re.compile(r"/kennisbank/\?.*q=belastingen"))
+
+    page.get_by_role("checkbox", name=re.compile("Belastingen en WOZ")).check()
+    page.get_by_role("button", name=re.compile("Filters toepassen")).click()
+    expect(page).to_have_url(re.compile(r"thema=belastingen-en-woz"))
+    filtered_url = page.url
+    results = page.get_by_role("main").locator("ol a, ul.search-results a")
+    expect(
+        page.get_by_role("link", name="Belastingen samen innen in Holland Rijnland")
+    ).to_be_visible()
+    expect(
+        page.get_by_role("link", name="Onderzoek naar gemeenschappelijke regelingen")
+    ).to_have_count(0)
+    assert results.count() >= 1
+
+    page.get_by_role("link", name=TAX_PRACTICE).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(TAX_PRACTICE)
+    page.go_back()
+    assert page.url == filtered_url
+    expect(page.get_by_role("checkbox", name=re.compile("Belastingen en WOZ"))).to_be_checked()
+    expect(page.get_by_role("main").get_by_role("searchbox").first).to_have_value("belastingen")
+
+
+def test_keyboard_only_reaches_search_and_results(page):
+    make_catalogue()
+    page.goto("/")
+    # The first Tab lands on the skip link; following it moves focus to the main content.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent").strip() == "Naar de inhoud"
+    page.keyboard.press("Enter")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('type')") == "search":
+            break
+    else:
+        raise AssertionError("zoekveld niet bereikbaar met Tab")
+    page.keyboard.type("belastingen")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"q=belastingen"))
+    target = TAX_PRACTICE
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent").strip() == target:
+            break
+    else:
+        raise AssertionError("eerste resultaat niet bereikbaar met Tab")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text(target)
