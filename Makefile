@@ -61,8 +61,7 @@ test: setup browser-deps
 	  DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest --create-db
 
 bench: setup
-	@$(DB) && $(PY) manage.py migrate --no-input && \
-	  $(PY) manage.py bench_search
+	@$(DB) && $(PY) manage.py bench_search
 
 bench-netwerk: setup
 	@$(DB) && $(PY) manage.py migrate --no-input && \

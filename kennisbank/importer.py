@@ -23,7 +23,7 @@ from netwerk.models import Municipality
 
 from .constants import EventKind, ItemType, Motive, Status, TaskType
 from .models import DossierEntry, Item, SourceLink, Theme
-from .services import item_refresh_facets
+from .services import item_refresh_facets, search_terms_refresh
 
 REQUIRED = ("external_id", "type", "title", "summary", "published_on")
 
@@ -310,4 +310,7 @@ def import_lines(lines, *, today: dt.date | None = None) -> ImportReport:
         with transaction.atomic():
             _link(parsed, ids)
     report.errors.sort()
+    if report.imported:
+        # New titles and summaries extend the "Bedoelde u …?" vocabulary.
+        search_terms_refresh()
     return report

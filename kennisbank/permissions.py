@@ -4,7 +4,10 @@ Exactly what the admin in kennisbank/admin.py needs. Edit history and revert are
 item's own view/change permissions (SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS is off), so
 no historical-model permissions. Tags: the editors keep the vocabulary tidy (rename, remove a
 misspelt tag); tagged items are edited on the item, not through a TaggedItem admin.
-Change this list together with a data migration that calls sync_editor_group().
+The modellentool's questionnaire is editorial content too: editors prepare a new draft version
+(questions, options, model texts, weights, knock-outs, factors) and publish it.
+Change this list together with a data migration that calls sync_editor_group() with a frozen
+copy of the list, so an old migration never asks for permissions of models that come later.
 """
 
 EDITOR_GROUP = "Redacteur"
@@ -38,15 +41,37 @@ EDITOR_PERMISSIONS = {
     ],
     "taggit": ["add_tag", "change_tag", "delete_tag", "view_tag"],
     "netwerk": ["view_municipality"],
-    "modellentool": ["view_collaborationmodel"],
+    "modellentool": [
+        "view_collaborationmodel",
+        "view_questionnaire",
+        "change_questionnaire",
+        "add_questionnaireversion",
+        "change_questionnaireversion",
+        "view_questionnaireversion",
+        *[
+            f"{action}_{model}"
+            for model in (
+                "step",
+                "question",
+                "option",
+                "modeldescription",
+                "weightrule",
+                "knockout",
+                "factor",
+                "factortrigger",
+            )
+            for action in ("add", "change", "delete", "view")
+        ],
+        "view_adviceresult",
+    ],
 }
 
 
-def sync_editor_group(group_model, permission_model) -> None:
-    """Give the group exactly EDITOR_PERMISSIONS (used by migrations and tests)."""
+def sync_editor_group(group_model, permission_model, permissions=None) -> None:
+    """Give the group exactly these permissions (default EDITOR_PERMISSIONS)."""
     group, _ = group_model.objects.get_or_create(name=EDITOR_GROUP)
     perms = []
-    for app_label, codenames in EDITOR_PERMISSIONS.items():
+    for app_label, codenames in (permissions or EDITOR_PERMISSIONS).items():
         found = list(
             permission_model.objects.filter(
                 content_type__app_label=app_label, codename__in=codenames

@@ -12,7 +12,23 @@ def resync(apps, schema_editor):
 
     from kennisbank.permissions import sync_editor_group
 
-    sync_editor_group(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+    sync_editor_group(
+        apps.get_model("auth", "Group"),
+        apps.get_model("auth", "Permission"),
+        {
+            "kennisbank": [
+                "add_item", "change_item", "delete_item", "view_item", "publish_item",
+                "add_theme", "change_theme", "view_theme",
+                "add_synonym", "change_synonym", "delete_synonym", "view_synonym",
+                "add_dossierentry", "change_dossierentry", "delete_dossierentry", "view_dossierentry",
+                "add_sourcelink", "change_sourcelink", "delete_sourcelink", "view_sourcelink",
+                "add_attachment", "change_attachment", "delete_attachment", "view_attachment",
+            ],
+            "taggit": ["add_tag", "change_tag", "delete_tag", "view_tag"],
+            "netwerk": ["view_municipality"],
+            "modellentool": ["view_collaborationmodel"],
+        },
+    )
 
 
 class Migration(migrations.Migration):

@@ -251,3 +251,10 @@ def test_theme_names_match_case_insensitively_and_unknown_ones_are_reported():
     )
     assert [n for n, _ in report.errors] == [2] and "Sport" in report.errors[0][1]
     assert Item.objects.get(external_id="x-1").themes.get().slug == "belastingen-en-woz"
+
+
+def test_import_feeds_the_typo_suggestions(client):
+    import_lines([line(title="Belastingsamenwerking Hoeksche Waard")])
+    response = client.get("/kennisbank/?q=belastingsamenwerkng")
+    assert "belastingsamenwerking" in response.content.decode().lower()
+    assert "Bedoelde u" in response.content.decode()

@@ -7,7 +7,7 @@ from django.test import Client
 
 from modellentool.models import QuestionnaireVersion, WeightRule
 from modellentool.services import version_content, version_published
-from tests.factories import UserFactory
+from tests.factories import EditorFactory, UserFactory
 
 from .cases import CASES
 from .conftest import complete
@@ -78,3 +78,15 @@ def test_editors_make_a_draft_edit_it_and_publish_it(admin_client):
     admin_client.post(changelist, {"action": "publish", "_selected_action": [draft.pk]})
     assert version_published() == draft
     assert version_content(draft).ruleset.weights  # the engine reads the edited version
+
+
+def test_editor_in_redacteur_group_can_open_the_questionnaire_admin(client):
+    client.force_login(EditorFactory())
+    for url in (
+        "/admin/modellentool/questionnaireversion/",
+        "/admin/modellentool/question/",
+        "/admin/modellentool/weightrule/",
+        "/admin/modellentool/knockout/",
+    ):
+        assert client.get(url).status_code == 200, url
+    assert client.get("/admin/auth/user/").status_code == 403

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from kennisbank.importer import import_lines
 from kennisbank.models import Item
 from kennisbank.permissions import EDITOR_GROUP
+from netwerk.permissions import EDITOR_GROUP as NETWERK_EDITOR_GROUP
 
 DEMO_FILE = Path(settings.BASE_DIR) / "fixtures" / "demo" / "kennisbank.jsonl"
 DEMO_EDITOR = "redacteur"
@@ -41,7 +42,7 @@ class Command(BaseCommand):
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save()
-            user.groups.add(Group.objects.get(name=EDITOR_GROUP))
+            user.groups.add(*Group.objects.filter(name__in=[EDITOR_GROUP, NETWERK_EDITOR_GROUP]))
         self.stdout.write(
             self.style.SUCCESS(
                 f"Redactie: http://127.0.0.1:8000/admin/  gebruiker '{DEMO_EDITOR}', "
