@@ -6,7 +6,17 @@ there are, and shows only what Item.objects.published() lets through.
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from taggit.models import TaggedItem
 
@@ -23,6 +33,7 @@ RELATED_WEIGHTS = {
     FACET_PREFIX["municipality"]: 1,
 }
 TAG_WEIGHT = 2
+RELATED_CANDIDATES = 300
 # Long chains are rare; the bound keeps a bad import from walking forever.
 MAX_CHAIN_DEPTH = 10
 
@@ -91,9 +102,26 @@ def related_items(item: Item, *, limit: int = 5) -> list[Item]:
         )
         score += Coalesce(Subquery(shared_tags, output_field=IntegerField()), 0) * TAG_WEIGHT
 
-    return list(
+    # Only items sharing something can score; this candidate filter uses the GIN index on
+    # facets (and the tag index) instead of scoring every published item.
+    candidates = Q(facets__overlap=tokens) if tokens else Q(pk__in=[])
+    if tag_ids:
+        candidates |= Q(
+            pk__in=TaggedItem.objects.filter(
+                content_type=ContentType.objects.get_for_model(Item), tag_id__in=tag_ids
+            ).values("object_id")
+        )
+    # Scoring is bounded to the newest RELATED_CANDIDATES that share something, so a detail
+    # page stays fast when a common theme is shared by tens of thousands of items.
+    candidate_ids = (
         Item.objects.published()
+        .filter(candidates)
         .exclude(pk=item.pk)
+        .order_by("-published_on", "-id")
+        .values("id")[:RELATED_CANDIDATES]
+    )
+    return list(
+        Item.objects.filter(pk__in=candidate_ids)
         .annotate(related_score=score)
         .filter(related_score__gt=0)
         .order_by("-related_score", "-published_on", "-id")[:limit]
