@@ -200,9 +200,7 @@ class Item(models.Model):
             GinIndex(fields=["search_vector"], name="item_search_vector_gin"),
             GinIndex(fields=["head_vector"], name="item_head_vector_gin"),
             GinIndex(title_vector(), name="item_title_vector_gin"),
-            models.Index(
-                Mod("id", models.Value(SEARCH_SAMPLE_BUCKETS)), name="item_sample_bucket"
-            ),
+            models.Index(Mod("id", models.Value(SEARCH_SAMPLE_BUCKETS)), name="item_sample_bucket"),
             GinIndex(fields=["facets"], name="item_facets_gin"),
             GinIndex(
                 name="item_title_trgm",

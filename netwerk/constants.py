@@ -98,3 +98,23 @@ class SuggestionStatus(models.TextChoices):
     NEW = "nieuw", _("Nieuw")
     ACCEPTED = "overgenomen", _("Overgenomen")
     REJECTED = "afgewezen", _("Afgewezen")
+
+
+class Visibility(models.TextChoices):
+    """Who sees a member's profile; opt-in, hidden until the member chooses otherwise."""
+
+    HIDDEN = "verborgen", _("Verborgen: alleen voor mijzelf")
+    MEMBERS = "leden", _("Zichtbaar voor ingelogde leden")
+    PUBLIC = "openbaar", _("Openbaar: naam, organisatie en expertise")
+
+
+class Urgency(models.TextChoices):
+    LOW = "laag", _("Geen haast")
+    NORMAL = "normaal", _("Binnen een paar weken")
+    HIGH = "hoog", _("Deze week")
+
+
+class RequestStatus(models.TextChoices):
+    PENDING = "open", _("Wacht op antwoord")
+    ACCEPTED = "geaccepteerd", _("Geaccepteerd")
+    DECLINED = "afgewezen", _("Afgewezen")

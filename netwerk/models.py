@@ -1,10 +1,21 @@
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .constants import Domain, FormBasis, OrganisationKind, Role, SuggestionStatus, TaskType
+from .constants import (
+    Domain,
+    FormBasis,
+    OrganisationKind,
+    RequestStatus,
+    Role,
+    SuggestionStatus,
+    TaskType,
+    Urgency,
+    Visibility,
+)
 
 
 class Province(models.TextChoices):
@@ -442,3 +453,254 @@ class Suggestion(models.Model):
     def __str__(self):
         target = self.collaboration or self.name
         return f"{target} ({self.get_status_display()})"
+
+
+# --- Members' network: profiles, questions, contact requests, answers -------------------------
+
+
+class MemberProfileQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The one visibility rule for profiles: public for all, members-only for members."""
+        if user is not None and user.is_authenticated:
+            return self.filter(
+                models.Q(visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS])
+                | models.Q(user=user)
+            )
+        return self.filter(visibility=Visibility.PUBLIC)
+
+    def experts(self):
+        return self.filter(open_for_questions=True, user__is_active=True)
+
+
+class MemberProfile(models.Model):
+    """A member of the network. Contact details (the account e-mail and phone) stay private."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="member_profile"
+    )
+    name = models.CharField(_("naam"), max_length=150)
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("gemeente"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+        help_text=_("De gemeente waar u werkt; leeg als u bij een andere organisatie werkt."),
+    )
+    organisation_name = models.CharField(
+        _("andere organisatie"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld een provincie, samenwerkingsverband of adviesbureau."),
+    )
+    role = models.CharField(_("functie"), max_length=150, blank=True)
+    province = models.CharField(_("regio (provincie)"), max_length=20, choices=Province.choices)
+    bio = models.TextField(_("over mij"), max_length=2000, blank=True)
+    themes = models.ManyToManyField(
+        "kennisbank.Theme", verbose_name=_("thema's"), blank=True, related_name="+"
+    )
+    collaboration_models = models.ManyToManyField(
+        "modellentool.CollaborationModel",
+        verbose_name=_("samenwerkingsvormen"),
+        blank=True,
+        related_name="+",
+    )
+    task_types = ArrayField(
+        models.CharField(max_length=20, choices=TaskType.choices),
+        verbose_name=_("taaktypen"),
+        default=list,
+        blank=True,
+    )
+    tags = ArrayField(
+        models.CharField(max_length=50),
+        verbose_name=_("trefwoorden"),
+        default=list,
+        blank=True,
+    )
+    languages = ArrayField(
+        models.CharField(max_length=30), verbose_name=_("talen"), default=list, blank=True
+    )
+    phone = models.CharField(
+        _("telefoonnummer"),
+        max_length=30,
+        blank=True,
+        help_text=_("Alleen zichtbaar voor wie een contactverzoek van u aanneemt of u het zijne."),
+    )
+    open_for_questions = models.BooleanField(_("open voor vragen"), default=False)
+    max_questions_per_month = models.PositiveSmallIntegerField(
+        _("hoogstens vragen per maand"), default=3
+    )
+    visibility = models.CharField(
+        _("zichtbaarheid"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.HIDDEN,
+    )
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    objects = MemberProfileQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("lid")
+        verbose_name_plural = _("leden")
+        ordering = ["name", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(max_questions_per_month__lte=50),
+                name="memberprofile_monthly_limit_sane",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("netwerk:member", args=[self.pk])
+
+    @property
+    def organisation_label(self) -> str:
+        return self.municipality.name if self.municipality_id else self.organisation_name
+
+
+class ItemContact(models.Model):
+    """A member is the contact for a kennisbank item: evidence of expertise, set by editors."""
+
+    member = models.ForeignKey(
+        MemberProfile, on_delete=models.CASCADE, related_name="item_contacts"
+    )
+    item = models.ForeignKey("kennisbank.Item", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("contactpersoon van kennisitem")
+        verbose_name_plural = _("contactpersonen van kennisitems")
+        constraints = [models.UniqueConstraint(fields=["member", "item"], name="itemcontact_once")]
+
+    def __str__(self):
+        return f"{self.member} – {self.item}"
+
+
+class Question(models.Model):
+    """A member's question to the network; the asker is kept private from public pages."""
+
+    asker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vraagsteller"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="netwerk_questions",
+        help_text=_("Leeg als de vraagsteller zijn account heeft verwijderd."),
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    text = models.TextField(_("vraag"), max_length=5000)
+    themes = models.ManyToManyField(
+        "kennisbank.Theme", verbose_name=_("thema's"), blank=True, related_name="+"
+    )
+    province = models.CharField(
+        _("regio (provincie)"), max_length=20, choices=Province.choices, blank=True
+    )
+    urgency = models.CharField(
+        _("urgentie"), max_length=10, choices=Urgency.choices, default=Urgency.NORMAL
+    )
+    created_at = models.DateTimeField(_("gesteld op"), auto_now_add=True, db_index=True)
+    helpful_answer = models.OneToOneField(
+        "Answer",
+        verbose_name=_("nuttigste antwoord"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    promoted_item = models.ForeignKey(
+        "kennisbank.Item",
+        verbose_name=_("praktijkles"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("vraag")
+        verbose_name_plural = _("vragen")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("netwerk:question", args=[self.pk])
+
+
+class ContactRequest(models.Model):
+    """The asker asks one expert to help; contact details are shared only once accepted."""
+
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="contact_requests"
+    )
+    expert = models.ForeignKey(
+        MemberProfile, on_delete=models.CASCADE, related_name="contact_requests"
+    )
+    message = models.TextField(_("bericht"), max_length=2000, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=RequestStatus.choices,
+        default=RequestStatus.PENDING,
+        db_index=True,
+    )
+    reasons = models.JSONField(_("redenen van de suggestie"), default=list, blank=True)
+    routed_by_editor = models.BooleanField(_("doorgestuurd door de redactie"), default=False)
+    created_at = models.DateTimeField(_("verstuurd op"), auto_now_add=True, db_index=True)
+    responded_at = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("contactverzoek")
+        verbose_name_plural = _("contactverzoeken")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "expert"], name="contactrequest_once")
+        ]
+
+    def __str__(self):
+        return f"{self.question} → {self.expert}"
+
+    def get_absolute_url(self):
+        return reverse("netwerk:contact_request", args=[self.pk])
+
+
+class Answer(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="netwerk_answers",
+    )
+    text = models.TextField(_("antwoord"), max_length=5000)
+    created_at = models.DateTimeField(_("gegeven op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("antwoord")
+        verbose_name_plural = _("antwoorden")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.question}: {self.text[:40]}"
+
+
+class RateEvent(models.Model):
+    """One counted action (registration, question, contact request) for the rate limits."""
+
+    action = models.CharField(max_length=30)
+    key = models.CharField(max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["action", "key", "created_at"])]
+
+    def __str__(self):
+        return f"{self.action}:{self.key}"

@@ -26,6 +26,17 @@ NETWERK_EDITOR_PERMISSIONS = [
     "view_sourcerecord",
     "change_suggestion",
     "view_suggestion",
+    # The infodesk (netwerk/desk/): route open questions, see statistics, promote to a lesson.
+    # Member profiles are deliberately absent: editors never see members' contact details.
+    "view_question",
+    "change_question",
+    "view_answer",
+    "view_contactrequest",
+    "add_contactrequest",
+    # Evidence for the matching: which member is the contact for which kennisbank item.
+    "add_itemcontact",
+    "delete_itemcontact",
+    "view_itemcontact",
 ]
 
 

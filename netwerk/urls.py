@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from . import member_views as mv
 from . import views
 from .api import api
 
@@ -24,6 +25,39 @@ page_patterns = [
     ),
     path("bronnen/", views.sources, name="sources"),
     path("api/", views.api_page, name="api_page"),
+    # Members' network: accounts and profiles
+    path("leden/", mv.member_list, name="members"),
+    path("leden/aanmelden/", mv.register, name="register"),
+    path("leden/aanmelden/verstuurd/", mv.register_done, name="register_done"),
+    path("leden/bevestigen/<str:uidb64>/<str:token>/", mv.confirm, name="confirm"),
+    path("leden/inloggen/", mv.LoginView.as_view(), name="login"),
+    path("leden/uitloggen/", mv.LogoutView.as_view(), name="logout"),
+    path("leden/wachtwoord/", mv.password_reset, name="password_reset"),
+    path("leden/wachtwoord/verstuurd/", mv.password_reset_done, name="password_reset_done"),
+    path(
+        "leden/wachtwoord/nieuw/<str:uidb64>/<str:token>/",
+        mv.password_reset_confirm,
+        name="password_reset_confirm",
+    ),
+    path("leden/wachtwoord/gewijzigd/", mv.password_reset_complete, name="password_reset_complete"),
+    path("leden/mijn-profiel/", mv.profile, name="profile"),
+    path("leden/mijn-profiel/gegevens.json", mv.profile_export, name="profile_export"),
+    path("leden/mijn-profiel/verwijderen/", mv.profile_delete, name="profile_delete"),
+    path("leden/<int:pk>/", mv.member_detail, name="member"),
+    # Questions, contact requests, answers
+    path("vragen/", mv.question_list, name="questions"),
+    path("vragen/nieuw/", mv.question_create, name="question_create"),
+    path("vragen/<int:pk>/", mv.question_detail, name="question"),
+    path("vragen/<int:pk>/contact/", mv.question_contact, name="question_contact"),
+    path("vragen/<int:pk>/antwoord/", mv.question_answer, name="question_answer"),
+    path("vragen/<int:pk>/nuttig/<int:answer_pk>/", mv.question_helpful, name="question_helpful"),
+    path("verzoeken/", mv.contact_requests, name="contact_requests"),
+    path("verzoeken/<int:pk>/", mv.contact_request, name="contact_request"),
+    # The infodesk for editors
+    path("desk/", mv.desk, name="desk"),
+    path("desk/statistiek/", mv.desk_statistics, name="desk_statistics"),
+    path("desk/vragen/<int:pk>/doorsturen/", mv.desk_route, name="desk_route"),
+    path("desk/vragen/<int:pk>/praktijkles/", mv.desk_promote, name="desk_promote"),
 ]
 
 urlpatterns = [

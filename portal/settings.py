@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_filters",
     "taggit",
     "simple_history",
+    "axes",
     "portal",
     "netwerk",
     "modellentool",
@@ -66,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into a Dutch 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -156,8 +159,31 @@ if os.environ.get("EMAIL_HOST") or not DEBUG:
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "kennisplatform@example.org")
+# Django 6 Tasks API: mails (netwerk.members.send_portal_mail) run at once; a database-backed
+# worker backend can replace this without changing the callers.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
-LOGIN_URL = "admin:login"
+# Members log in on the portal (netwerk); the admin keeps its own login page for editors.
+LOGIN_URL = "netwerk:login"
+LOGIN_REDIRECT_URL = "netwerk:profile"
+LOGOUT_REDIRECT_URL = "home"
+
+# django-axes: axes first, so a locked-out username/IP never reaches the password check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    # Members log in with their e-mail address (netwerk/auth.py).
+    "netwerk.auth.EmailBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
+
+# Confirmation links in registration mails stay valid this long (seconds).
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 
 # Security: strict by default, relaxed only where DEBUG needs plain http.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -10,7 +10,6 @@ def test_dutch_by_default_even_for_an_english_browser(client):
     assert '<html lang="nl">' in response.content.decode()
 
 
-
 def test_language_switch_gives_english(client):
     response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert response.status_code == 302

@@ -233,7 +233,7 @@ def test_saving_needs_a_login_and_then_keeps_it_in_the_account(client, content):
     complete(client, content, CASE)
     result = AdviceResult.objects.get()
     anonymous = client.post(f"/modellentool/advies/{result.token}/bewaren/")
-    assert anonymous.status_code == 302 and "/admin/login/" in anonymous["Location"]
+    assert anonymous.status_code == 302 and "/netwerk/leden/inloggen/" in anonymous["Location"]
     member = UserFactory()
     client.force_login(member)
     client.post(f"/modellentool/advies/{result.token}/bewaren/")

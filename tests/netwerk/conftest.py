@@ -18,3 +18,11 @@ def netwerk_editor_client(client, db):
     user.groups.add(Group.objects.get(name=EDITOR_GROUP))
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def netwerk_editor(db):
+    """An editor in the netwerkregie group: may use the infodesk."""
+    user = EditorFactory()
+    user.groups.add(Group.objects.get(name=EDITOR_GROUP))
+    return user

@@ -15,7 +15,7 @@ def test_anonymous_visitors_are_sent_to_log_in(client, register):
     url = reverse("netwerk:suggest_change", args=[register["tax"].slug])
     response = client.get(url)
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("admin:login"))
+    assert response["Location"].startswith(reverse("netwerk:login"))
     client.post(url, {"explanation": "Houten doet ook mee."})
     assert not Suggestion.objects.exists()
 

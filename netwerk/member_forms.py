@@ -1,0 +1,252 @@
+"""Forms of the members' network: registration, profile, question, contact request, answer."""
+
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.utils.translation import gettext_lazy as _
+
+from kennisbank.models import Theme
+from modellentool.models import CollaborationModel
+
+from .constants import TaskType
+from .models import MemberProfile, Municipality, Province, Question
+
+# Django's Dutch translation lags behind its password validators; these say it in Dutch.
+PASSWORD_MESSAGES = {
+    "password_too_short": _("Dit wachtwoord is te kort: gebruik ten minste acht tekens."),
+    "password_too_common": _("Dit wachtwoord wordt te vaak gebruikt."),
+    "password_entirely_numeric": _("Dit wachtwoord bestaat alleen uit cijfers."),
+    "password_too_similar": _("Dit wachtwoord lijkt te veel op uw naam of e-mailadres."),
+}
+
+
+def validate_password_nl(password: str, user) -> None:
+    try:
+        password_validation.validate_password(password, user)
+    except forms.ValidationError as error:
+        raise forms.ValidationError(
+            [PASSWORD_MESSAGES.get(e.code, e.messages[0]) for e in error.error_list]
+        ) from error
+
+
+class MemberLoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": _(
+            "Dit e-mailadres en wachtwoord horen niet bij elkaar. Let op hoofdletters."
+        ),
+        "inactive": _("Dit account is nog niet bevestigd. Klik op de link in uw e-mail."),
+    }
+
+
+class MemberSetPasswordForm(SetPasswordForm):
+    def validate_password_for_user(self, user, password_field_name="password2"):
+        password = self.cleaned_data.get(password_field_name)
+        if password:
+            try:
+                validate_password_nl(password, user)
+            except forms.ValidationError as error:
+                self.add_error(password_field_name, error)
+
+
+class RegistrationForm(forms.Form):
+    name = forms.CharField(label=_("Naam"), max_length=150)
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        help_text=_("Wij sturen hierheen een link om uw aanmelding te bevestigen."),
+    )
+    province = forms.ChoiceField(label=_("Provincie waar u werkt"), choices=Province.choices)
+    password1 = forms.CharField(
+        label=_("Wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Ten minste acht tekens; niet alleen cijfers en geen veelgebruikt wachtwoord."),
+    )
+    password2 = forms.CharField(
+        label=_("Wachtwoord nogmaals"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        if get_user_model().objects.filter(username__iexact=email).exists():
+            raise forms.ValidationError(
+                _(
+                    "Met dit e-mailadres is al een account gemaakt. Log in of vraag een nieuw "
+                    "wachtwoord aan."
+                )
+            )
+        return email
+
+    def clean(self):
+        data = super().clean()
+        p1, p2 = data.get("password1"), data.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", _("De twee wachtwoorden zijn niet gelijk."))
+        elif p1:
+            user = get_user_model()(username=data.get("email", ""), email=data.get("email", ""))
+            try:
+                validate_password_nl(p1, user)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return data
+
+
+class ProfileForm(forms.ModelForm):
+    tags_text = forms.CharField(
+        label=_("Trefwoorden"),
+        required=False,
+        max_length=500,
+        help_text=_("Gescheiden door komma's, bijvoorbeeld: inkoop, WOZ, afvalinzameling."),
+    )
+    languages_text = forms.CharField(
+        label=_("Talen"),
+        required=False,
+        max_length=200,
+        help_text=_("Gescheiden door komma's, bijvoorbeeld: Nederlands, Engels, Fries."),
+    )
+    task_types = forms.MultipleChoiceField(
+        label=_("Taaktypen"),
+        choices=TaskType.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = MemberProfile
+        fields = [
+            "name",
+            "municipality",
+            "organisation_name",
+            "role",
+            "province",
+            "bio",
+            "themes",
+            "collaboration_models",
+            "task_types",
+            "phone",
+            "open_for_questions",
+            "max_questions_per_month",
+            "visibility",
+        ]
+        widgets = {
+            "themes": forms.CheckboxSelectMultiple,
+            "collaboration_models": forms.CheckboxSelectMultiple,
+            "visibility": forms.RadioSelect,
+            "bio": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Municipality.objects.current().order_by("name")
+        self.fields["municipality"].empty_label = _("Ik werk niet bij een gemeente")
+        self.fields["themes"].queryset = Theme.objects.order_by("name")
+        self.fields["collaboration_models"].queryset = CollaborationModel.objects.order_by("name")
+        self.fields["max_questions_per_month"].min_value = 0
+        self.fields["max_questions_per_month"].max_value = 50
+        self.fields["max_questions_per_month"].widget.attrs.update({"min": 0, "max": 50})
+        if self.instance.pk:
+            self.initial.setdefault("tags_text", ", ".join(self.instance.tags))
+            self.initial.setdefault("languages_text", ", ".join(self.instance.languages))
+
+    @staticmethod
+    def _split(text: str, size: int) -> list[str]:
+        parts = [p.strip() for p in (text or "").split(",")]
+        return list(dict.fromkeys(p[:size] for p in parts if p))[:20]
+
+    def clean_max_questions_per_month(self):
+        value = self.cleaned_data["max_questions_per_month"]
+        if value is not None and value > 50:
+            raise forms.ValidationError(_("Kies hoogstens 50 vragen per maand."))
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("municipality") and not data.get("organisation_name"):
+            self.add_error(
+                "organisation_name",
+                _("Kies uw gemeente of vul de naam van uw organisatie in."),
+            )
+        return data
+
+    def save(self, commit=True):
+        self.instance.tags = self._split(self.cleaned_data.get("tags_text"), 50)
+        self.instance.languages = self._split(self.cleaned_data.get("languages_text"), 30)
+        return super().save(commit)
+
+
+class QuestionForm(forms.ModelForm):
+    class Meta:
+        model = Question
+        fields = ["title", "text", "themes", "province", "urgency"]
+        widgets = {
+            "themes": forms.CheckboxSelectMultiple,
+            "text": forms.Textarea(attrs={"rows": 8}),
+        }
+        help_texts = {
+            "title": _("Eén zin, bijvoorbeeld: Hoe regelen we samen de WOZ-taxatie?"),
+            "text": _("Wat wilt u weten, en waarom? Noem geen namen of persoonsgegevens."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = Theme.objects.order_by("name")
+        self.fields["province"].choices = [("", _("Heel Nederland")), *Province.choices]
+
+
+class ContactRequestForm(forms.Form):
+    experts = forms.TypedMultipleChoiceField(
+        label=_("Deskundigen"),
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Kies ten minste één deskundige.")},
+    )
+    message = forms.CharField(
+        label=_("Bericht aan de deskundige"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Uw e-mailadres wordt pas gedeeld als de deskundige uw verzoek aanneemt."),
+    )
+
+    def __init__(self, *args, suggestions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["experts"].choices = [
+            (s.profile.pk, s.profile.name) for s in suggestions if not s.requested
+        ]
+
+
+class AnswerForm(forms.Form):
+    text = forms.CharField(
+        label=_("Uw antwoord"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Uw wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("Dit wachtwoord klopt niet."))
+        return password
+
+
+class RouteForm(forms.Form):
+    """The editor desk sends an open question to an expert by hand."""
+
+    expert = forms.ModelChoiceField(
+        label=_("Deskundige"), queryset=MemberProfile.objects.none(), empty_label=_("Kies")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["expert"].queryset = MemberProfile.objects.experts().order_by("name")
