@@ -10,6 +10,8 @@ Change this list together with a data migration that calls sync_editor_group() w
 copy of the list, so an old migration never asks for permissions of models that come later.
 """
 
+from portal.permissions import sync_group_permissions
+
 EDITOR_GROUP = "Redacteur"
 
 EDITOR_PERMISSIONS = {
@@ -69,16 +71,9 @@ EDITOR_PERMISSIONS = {
 
 def sync_editor_group(group_model, permission_model, permissions=None) -> None:
     """Give the group exactly these permissions (default EDITOR_PERMISSIONS)."""
-    group, _ = group_model.objects.get_or_create(name=EDITOR_GROUP)
-    perms = []
-    for app_label, codenames in (permissions or EDITOR_PERMISSIONS).items():
-        found = list(
-            permission_model.objects.filter(
-                content_type__app_label=app_label, codename__in=codenames
-            )
-        )
-        missing = set(codenames) - {p.codename for p in found}
-        if missing:
-            raise RuntimeError(f"Permissions ontbreken voor {app_label}: {sorted(missing)}")
-        perms.extend(found)
-    group.permissions.set(perms)
+    sync_group_permissions(
+        group_model,
+        permission_model,
+        group_name=EDITOR_GROUP,
+        permissions=permissions or EDITOR_PERMISSIONS,
+    )

@@ -3,8 +3,11 @@
 A group of its own ("Redacteur netwerkregie"), next to the kennisbank's "Redacteur" group whose
 permissions kennisbank.permissions keeps exact; an editor of both is in both groups.
 Municipalities, former municipalities and data sources are reference data: editors look, never
-edit. Change this list together with a data migration that calls grant_netwerk_editor_permissions.
+edit. Change this list together with a data migration that calls grant_netwerk_editor_permissions
+with a frozen copy of the list.
 """
+
+from portal.permissions import sync_group_permissions
 
 EDITOR_GROUP = "Redacteur netwerkregie"
 
@@ -40,15 +43,11 @@ NETWERK_EDITOR_PERMISSIONS = [
 ]
 
 
-def grant_netwerk_editor_permissions(group_model, permission_model) -> None:
-    """Give the group exactly NETWERK_EDITOR_PERMISSIONS (used by migrations and tests)."""
-    group, _ = group_model.objects.get_or_create(name=EDITOR_GROUP)
-    found = list(
-        permission_model.objects.filter(
-            content_type__app_label="netwerk", codename__in=NETWERK_EDITOR_PERMISSIONS
-        )
+def grant_netwerk_editor_permissions(group_model, permission_model, permissions=None) -> None:
+    """Give the group exactly these netwerk permissions (default NETWERK_EDITOR_PERMISSIONS)."""
+    sync_group_permissions(
+        group_model,
+        permission_model,
+        group_name=EDITOR_GROUP,
+        permissions={"netwerk": permissions or NETWERK_EDITOR_PERMISSIONS},
     )
-    missing = set(NETWERK_EDITOR_PERMISSIONS) - {p.codename for p in found}
-    if missing:
-        raise RuntimeError(f"Permissions ontbreken voor netwerk: {sorted(missing)}")
-    group.permissions.set(found)

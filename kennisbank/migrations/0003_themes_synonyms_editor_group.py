@@ -1,4 +1,3 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 
@@ -9,11 +8,9 @@ def seed(apps, schema_editor):
     load_themes(apps.get_model("kennisbank", "Theme"))
     load_synonyms(apps.get_model("kennisbank", "Synonym"))
 
-    # Permissions are normally created after migrate; the group needs them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
-        app_config.models_module = None
+    from portal.permissions import create_permissions_now
+
+    create_permissions_now(apps)
 
     sync_editor_group(
         apps.get_model("auth", "Group"),

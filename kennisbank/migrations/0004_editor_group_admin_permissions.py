@@ -1,14 +1,12 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 
 def resync(apps, schema_editor):
     """Bring the "Redacteur" group in line with EDITOR_PERMISSIONS as the admin now needs it:
     delete_tag added; view_historicalitem and view_taggeditem dropped (unused by the admin)."""
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
-        app_config.models_module = None
+    from portal.permissions import create_permissions_now
+
+    create_permissions_now(apps)
 
     from kennisbank.permissions import sync_editor_group
 

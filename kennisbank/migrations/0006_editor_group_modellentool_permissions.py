@@ -1,4 +1,3 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 # Frozen copy of kennisbank.permissions.EDITOR_PERMISSIONS as of this migration: editors also
@@ -33,10 +32,9 @@ PERMISSIONS = {
 
 
 def resync(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
-        app_config.models_module = None
+    from portal.permissions import create_permissions_now
+
+    create_permissions_now(apps)
 
     from kennisbank.permissions import sync_editor_group
 

@@ -1,18 +1,25 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 
+# Frozen copy of netwerk.permissions.NETWERK_EDITOR_PERMISSIONS as of this migration.
+PERMISSIONS = [
+    "view_municipality", "view_formermunicipality", "view_datasource",
+    "add_collaboration", "change_collaboration", "delete_collaboration", "view_collaboration",
+    "add_membership", "change_membership", "delete_membership", "view_membership",
+    "add_organisation", "change_organisation", "view_organisation",
+    "view_sourcerecord", "change_suggestion", "view_suggestion",
+]
+
+
 def grant(apps, schema_editor):
-    # Permissions are normally created after migrate; the group needs them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
-        app_config.models_module = None
+    from portal.permissions import create_permissions_now
+
+    create_permissions_now(apps)
 
     from netwerk.permissions import grant_netwerk_editor_permissions
 
     grant_netwerk_editor_permissions(
-        apps.get_model("auth", "Group"), apps.get_model("auth", "Permission")
+        apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"), PERMISSIONS
     )
 
 
