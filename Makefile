@@ -30,12 +30,12 @@ node_modules/.installed: package.json package-lock.json
 setup: $(VENV)/.installed node_modules/.installed
 
 browser-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! command -v java >/dev/null || ! ls /usr/lib/*/libpangoft2-1.0.so.0 >/dev/null 2>&1; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v java >/dev/null || ! ls /usr/lib/*/libpangoft2-1.0.so.0 /usr/lib/*/libharfbuzz-subset.so.0 >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Chromium, Java en/of Pango (PDF) ontbreken; ik installeer ze met apt"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core >/dev/null; \
 	  else \
-	    echo "Installeer Chromium, Java en Pango: sudo apt-get install chromium default-jre-headless libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"; exit 1; \
+	    echo "Installeer Chromium, Java en Pango: sudo apt-get install chromium default-jre-headless libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"; exit 1; \
 	  fi; \
 	fi
 

@@ -17,7 +17,7 @@ from netwerk.models import Province
 from .constants import FACET_PREFIX, ItemType, Status
 from .forms_admin import DossierEntryFormSet, ItemAdminForm, TagAdminForm, tag_autocomplete_field
 from .models import Attachment, DossierEntry, Item, SourceLink, Synonym, Theme
-from .services import item_refresh_facets, items_set_status
+from .services import item_refresh_facets, item_status_changed, items_set_status
 
 # Going to or from these statuses is publishing or withdrawing: kennisbank.publish_item only.
 PUBLISHER_STATUSES = {Status.PUBLISHED, Status.WITHDRAWN}
@@ -241,24 +241,29 @@ class ItemAdmin(SimpleHistoryAdmin):
     # Saving -----------------------------------------------------------------------------
 
     def save_model(self, request, obj, form, change):
+        stored = (
+            Item.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
+            if obj.pk
+            else None
+        )
         # Also guards the revert of an old version, whose status field may be read-only.
-        if not self.has_publish_permission(request):
-            stored = (
-                Item.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
-                if obj.pk
-                else None
+        if (
+            not self.has_publish_permission(request)
+            and obj.status != stored
+            and {obj.status, stored} & PUBLISHER_STATUSES
+        ):
+            obj.status = stored or Status.DRAFT
+            self.message_user(
+                request,
+                _(
+                    "De status is niet gewijzigd: publiceren en intrekken mag alleen "
+                    "een redacteur met publicatierecht."
+                ),
+                messages.WARNING,
             )
-            if obj.status != stored and {obj.status, stored} & PUBLISHER_STATUSES:
-                obj.status = stored or Status.DRAFT
-                self.message_user(
-                    request,
-                    _(
-                        "De status is niet gewijzigd: publiceren en intrekken mag alleen "
-                        "een redacteur met publicatierecht."
-                    ),
-                    messages.WARNING,
-                )
         super().save_model(request, obj, form, change)
+        if obj.status != stored:
+            item_status_changed(item=obj, previous=stored)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Attachment:

@@ -48,6 +48,20 @@ class EventKind(models.TextChoices):
     TRAINING = "training", _("Training")
 
 
+class EvidenceLevel(models.TextChoices):
+    """How well a practice's effect is known; set by editors, a search facet."""
+
+    DESCRIBED = "beschreven", _("Beschreven")
+    SUBSTANTIATED = "onderbouwd", _("Onderbouwd")
+    MEASURED = "effect_gemeten", _("Effect gemeten")
+
+
+class RegistrationStatus(models.TextChoices):
+    REGISTERED = "registered", _("Aangemeld")
+    WAITING = "waiting", _("Op de wachtlijst")
+    CANCELLED = "cancelled", _("Afgemeld")
+
+
 # Prefixes of the denormalised facet tokens on Item.facets (see search.py).
 FACET_PREFIX = {
     "type": "k",
@@ -58,4 +72,5 @@ FACET_PREFIX = {
     "task_type": "tt",
     "motive": "mo",
     "year": "y",
+    "evidence": "e",
 }

@@ -23,7 +23,7 @@ from netwerk.models import Municipality
 
 from .constants import EventKind, ItemType, Motive, Status, TaskType
 from .models import DossierEntry, Item, SourceLink, Theme
-from .services import item_refresh_facets, search_terms_refresh
+from .services import item_refresh_facets, item_status_changed, search_terms_refresh
 
 REQUIRED = ("external_id", "type", "title", "summary", "published_on")
 
@@ -212,6 +212,7 @@ def _write(parsed: ParsedLine) -> bool:
     external_id = str(parsed.data["external_id"])
     item = Item.objects.filter(external_id=external_id).first()
     created = item is None
+    previous = None if created else item.status
     if created:
         item = Item(external_id=external_id, slug=_unique_slug(parsed.fields["title"], external_id))
     for name, value in parsed.fields.items():
@@ -227,6 +228,7 @@ def _write(parsed: ParsedLine) -> bool:
         for i, (title, url) in enumerate(parsed.links)
     )
     item_refresh_facets(item=item)
+    item_status_changed(item=item, previous=previous)
     return created
 
 

@@ -3,13 +3,22 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models.functions import Mod
+from django.db.models.functions import Mod, Now
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from .constants import TYPE_PATHS, EventKind, ItemType, Motive, Status, TaskType
+from .constants import (
+    TYPE_PATHS,
+    EventKind,
+    EvidenceLevel,
+    ItemType,
+    Motive,
+    RegistrationStatus,
+    Status,
+    TaskType,
+)
 from .querysets import ItemQuerySet
 
 # Custom text search configuration (migration 0002): Dutch stemming after unaccent.
@@ -148,6 +157,16 @@ class Item(models.Model):
         limit_choices_to={"type": ItemType.PRACTICE},
     )
     adoption_note = models.CharField(_("toelichting overname"), max_length=500, blank=True)
+    advice = models.TextField(
+        _("wat anderen kunnen overnemen"), blank=True, help_text=_("Tips voor navolgers.")
+    )
+    evidence_level = models.CharField(
+        _("bewijskracht"),
+        max_length=20,
+        choices=EvidenceLevel.choices,
+        blank=True,
+        help_text=_("Door de redactie vastgesteld; een filter bij het zoeken."),
+    )
 
     # Themadossier
     featured = models.BooleanField(_("uitgelicht"), default=False)
@@ -159,9 +178,46 @@ class Item(models.Model):
     starts_at = models.DateTimeField(_("begint om"), null=True, blank=True, db_index=True)
     ends_at = models.DateTimeField(_("eindigt om"), null=True, blank=True)
     location = models.CharField(_("locatie"), max_length=250, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("aantal plaatsen"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg: geen aanmelding via het platform."),
+    )
+    organiser = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("organisator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organised_events",
+    )
+
+    # Contributions by members
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ingezonden door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submitted_items",
+    )
+    discussion_public = models.BooleanField(
+        _("discussie openbaar"),
+        default=False,
+        help_text=_(
+            "Bezoekers zonder account mogen de discussie lezen (alleen bij openbare items)."
+        ),
+    )
+    discussion_locked = models.BooleanField(
+        _("discussie gesloten"), default=False, help_text=_("Geen nieuwe reacties meer.")
+    )
 
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+    # The moment the item last became public (services.item_mark_published); digests list what
+    # was published since the previous one, which a date alone cannot tell.
+    published_at = models.DateTimeField(_("gepubliceerd om"), null=True, blank=True, db_index=True)
 
     # Derived, kept in step by services.item_refresh_facets(): one token per facet value
     # ("t:3", "p:utrecht", "y:2019"), so filters and facet counts use one GIN index.
@@ -220,6 +276,8 @@ class Item(models.Model):
         ]
         permissions = [
             ("publish_item", _("Mag kennisitems publiceren en intrekken")),
+            ("organise_event", _("Mag bijeenkomsten voorstellen en aanmeldingen inzien")),
+            ("moderate_comment", _("Mag discussies modereren")),
         ]
 
     def __str__(self):
@@ -251,6 +309,7 @@ class DossierEntry(models.Model):
         Item, verbose_name=_("kennisitem"), on_delete=models.CASCADE, related_name="in_dossiers"
     )
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    added_at = models.DateTimeField(_("toegevoegd"), db_default=Now(), editable=False)
 
     class Meta:
         verbose_name = _("onderdeel van dossier")
@@ -302,3 +361,268 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.title
+
+
+# --- Contributions by members: submissions, adoption marks, registrations, discussion ---------
+
+
+class Submission(models.Model):
+    """A member's report of an experience (praktijkvoorbeeld or praktijkles).
+
+    The form is saved as typed (data) while the member writes, so nothing is lost; sending it
+    creates or updates the draft Item that goes through the editors' status workflow.
+    """
+
+    submitter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("inzender"),
+        on_delete=models.CASCADE,
+        related_name="submissions",
+    )
+    item_type = models.CharField(
+        _("soort"),
+        max_length=20,
+        choices=[
+            (ItemType.PRACTICE, ItemType.PRACTICE.label),
+            (ItemType.LESSON, ItemType.LESSON.label),
+        ],
+        default=ItemType.PRACTICE,
+    )
+    data = models.JSONField(_("ingevulde gegevens"), default=dict, blank=True)
+    item = models.OneToOneField(
+        Item,
+        verbose_name=_("kennisitem"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submission",
+    )
+    created_at = models.DateTimeField(_("begonnen"), auto_now_add=True)
+    saved_at = models.DateTimeField(_("laatst bewaard"), auto_now=True)
+    sent_at = models.DateTimeField(_("ingezonden"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("inzending")
+        verbose_name_plural = _("inzendingen")
+        ordering = ["-saved_at", "-id"]
+
+    def __str__(self):
+        return self.data.get("title") or str(_("Inzending zonder titel"))
+
+
+def submission_file_path(instance, filename):
+    # The stored name is ours, never the uploader's: no path tricks, no executable extensions.
+    return f"inzendingen/{instance.submission_id}/{instance.stored_name}"
+
+
+class SubmissionFile(models.Model):
+    """An attachment uploaded with a submission, checked by content (kennisbank/uploads.py)."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(_("bestand"), upload_to=submission_file_path, max_length=300)
+    stored_name = models.CharField(max_length=120, editable=False)
+    original_name = models.CharField(_("oorspronkelijke naam"), max_length=255)
+    content_type = models.CharField(_("bestandssoort"), max_length=100)
+    size = models.PositiveIntegerField(_("grootte (bytes)"))
+    uploaded_at = models.DateTimeField(_("geüpload"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bijlage bij inzending")
+        verbose_name_plural = _("bijlagen bij inzendingen")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self):
+        return self.original_name
+
+
+class SubmissionMessage(models.Model):
+    """A note between the editors and the submitter about a submission."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    from_editors = models.BooleanField(_("van de redactie"), default=True)
+    text = models.TextField(_("bericht"), max_length=5000)
+    created_at = models.DateTimeField(_("geschreven op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bericht over inzending")
+        verbose_name_plural = _("berichten over inzendingen")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class AdoptionMark(models.Model):
+    """A member's mark that their municipality adopted a published practice ("overgenomen")."""
+
+    item = models.ForeignKey(
+        Item,
+        verbose_name=_("praktijkvoorbeeld"),
+        on_delete=models.CASCADE,
+        related_name="adoption_marks",
+        limit_choices_to={"type": ItemType.PRACTICE},
+    )
+    municipality = models.ForeignKey(
+        "netwerk.Municipality",
+        verbose_name=_("gemeente"),
+        on_delete=models.PROTECT,
+        related_name="adoption_marks",
+    )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gemeld door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adoption_marks",
+    )
+    note = models.CharField(_("toelichting"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("gemeld op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("overname")
+        verbose_name_plural = _("overnames")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "municipality"], name="adoptionmark_once_per_municipality"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.municipality} – {self.item}"
+
+
+class Registration(models.Model):
+    """A member's place at an event, or on its waiting list.
+
+    Capacity is guarded in the database: seats are numbered 1..capacity and unique per event
+    (see the constraints and kennisbank/registrations.py, which locks the event row).
+    """
+
+    event = models.ForeignKey(
+        Item,
+        verbose_name=_("bijeenkomst"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+        limit_choices_to={"type": ItemType.EVENT},
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("deelnemer"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    name = models.CharField(_("naam"), max_length=150)
+    organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=RegistrationStatus.choices, db_index=True
+    )
+    seat = models.PositiveIntegerField(_("plaats"), null=True, blank=True)
+    created_at = models.DateTimeField(_("aangemeld op"), auto_now_add=True, db_index=True)
+    cancelled_at = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("aanmelding")
+        verbose_name_plural = _("aanmeldingen")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "user"],
+                condition=~models.Q(status=RegistrationStatus.CANCELLED),
+                name="registration_once_per_member",
+            ),
+            models.UniqueConstraint(
+                fields=["event", "seat"],
+                condition=models.Q(status=RegistrationStatus.REGISTERED),
+                name="registration_one_person_per_seat",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(status=RegistrationStatus.REGISTERED, seat__isnull=False, seat__gte=1)
+                    | (
+                        ~models.Q(status=RegistrationStatus.REGISTERED)
+                        & models.Q(seat__isnull=True)
+                    )
+                ),
+                name="registration_seat_only_when_registered",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} – {self.event}"
+
+
+class Comment(models.Model):
+    """A reply in the discussion under an item; Markdown, sanitised when shown."""
+
+    item = models.ForeignKey(
+        Item, verbose_name=_("kennisitem"), on_delete=models.CASCADE, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("reactie op"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="comments",
+    )
+    text = models.TextField(_("tekst"), max_length=5000)
+    created_at = models.DateTimeField(_("geplaatst op"), auto_now_add=True, db_index=True)
+    edited_at = models.DateTimeField(_("bewerkt op"), null=True, blank=True)
+    hidden = models.BooleanField(_("verborgen door de redactie"), default=False)
+    hidden_reason = models.CharField(_("reden van verbergen"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("reactie")
+        verbose_name_plural = _("reacties")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(parent=models.F("id")), name="comment_not_reply_to_itself"
+            )
+        ]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class CommentReport(models.Model):
+    """A member reports a reply as abusive; editors handle it in the admin."""
+
+    comment = models.ForeignKey(
+        Comment, verbose_name=_("reactie"), on_delete=models.CASCADE, related_name="reports"
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gemeld door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.CharField(_("reden"), max_length=500)
+    created_at = models.DateTimeField(_("gemeld op"), auto_now_add=True)
+    handled = models.BooleanField(_("afgehandeld"), default=False, db_index=True)
+
+    class Meta:
+        verbose_name = _("melding van misbruik")
+        verbose_name_plural = _("meldingen van misbruik")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "reporter"], name="commentreport_once")
+        ]
+
+    def __str__(self):
+        return f"{self.comment} ({self.reason[:40]})"

@@ -33,6 +33,17 @@ def item_refresh_facets(*, item: Item) -> None:
         Item.objects.filter(pk=item.pk).update(facets=tokens)
 
 
+def item_status_changed(*, item: Item, previous: str | None) -> None:
+    """What follows when an item's status changed (call after it is saved).
+
+    Becoming public stamps published_at: digests list what was published since the previous
+    one, which published_on (a date, often backdated) cannot tell.
+    """
+    if item.status == Status.PUBLISHED and previous != Status.PUBLISHED:
+        item.published_at = timezone.now()
+        Item.objects.filter(pk=item.pk).update(published_at=item.published_at)
+
+
 def items_set_status(*, items: Iterable[Item], status: str) -> int:
     """Bulk status change (admin actions); returns how many items changed.
 
@@ -43,6 +54,7 @@ def items_set_status(*, items: Iterable[Item], status: str) -> int:
         for item in items:
             if item.status == status:
                 continue
+            previous = item.status
             item.status = status
             redated = status == Status.PUBLISHED and item.published_on > timezone.localdate()
             if redated:
@@ -51,6 +63,7 @@ def items_set_status(*, items: Iterable[Item], status: str) -> int:
             if redated:
                 # The year facet token follows the publication date.
                 item_refresh_facets(item=item)
+            item_status_changed(item=item, previous=previous)
             changed += 1
     return changed
 

@@ -118,3 +118,16 @@ class RequestStatus(models.TextChoices):
     PENDING = "open", _("Wacht op antwoord")
     ACCEPTED = "geaccepteerd", _("Geaccepteerd")
     DECLINED = "afgewezen", _("Afgewezen")
+
+
+class DigestFrequency(models.TextChoices):
+    NEVER = "nooit", _("Geen e-mail")
+    DAILY = "dagelijks", _("Dagelijks")
+    WEEKLY = "wekelijks", _("Wekelijks")
+
+
+class FollowKind(models.TextChoices):
+    THEME = "thema", _("Thema")
+    DOSSIER = "dossier", _("Themadossier")
+    MUNICIPALITY = "gemeente", _("Gemeente")
+    DISCUSSION = "discussie", _("Discussie")

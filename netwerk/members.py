@@ -20,11 +20,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Case, Count, F, Min, Q, Value, When
-from django.tasks import task
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -34,6 +31,7 @@ from django.utils.text import slugify
 from kennisbank.constants import ItemType, Status
 from kennisbank.models import SEARCH_CONFIG, Item
 from kennisbank.services import item_refresh_facets
+from portal.mail import mail_render
 
 from . import matching
 from .constants import RequestStatus, Urgency
@@ -96,14 +94,8 @@ def client_ip(request) -> str:
 # --- Mail through the Django Tasks API ----------------------------------------------------------
 
 
-@task
-def send_portal_mail(*, subject: str, body: str, to: str) -> None:
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
-
-
 def _mail(*, template: str, context: dict, subject: str, to: str) -> None:
-    body = render_to_string(template, {"site_url": settings.SITE_URL, **context})
-    send_portal_mail.enqueue(subject=subject, body=body, to=to)
+    mail_render(template=template, context=context, subject=subject, to=to)
 
 
 # --- Accounts ----------------------------------------------------------------------------------

@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .constants import (
+    DigestFrequency,
     Domain,
+    FollowKind,
     FormBasis,
     OrganisationKind,
     RequestStatus,
@@ -537,6 +539,18 @@ class MemberProfile(models.Model):
         choices=Visibility.choices,
         default=Visibility.HIDDEN,
     )
+    digest_frequency = models.CharField(
+        _("e-mail met nieuws"),
+        max_length=10,
+        choices=DigestFrequency.choices,
+        default=DigestFrequency.WEEKLY,
+        help_text=_(
+            "Over wat u volgt en uw bewaarde zoekopdrachten; alleen als er iets nieuws is."
+        ),
+    )
+    # Everything up to this moment has been in a digest (or was there before the member
+    # followed it); the next digest lists only what came after.
+    digest_covered_until = models.DateTimeField(_("nieuws gemeld tot"), null=True, blank=True)
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
@@ -704,3 +718,90 @@ class RateEvent(models.Model):
 
     def __str__(self):
         return f"{self.action}:{self.key}"
+
+
+# --- Following: saved searches and follows, for the digest e-mail and feeds ------------------
+
+
+class SavedSearch(models.Model):
+    """A kennisbank search (query string with filters) a member wants to hear about."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches"
+    )
+    name = models.CharField(_("naam"), max_length=150)
+    query_string = models.CharField(_("zoekopdracht"), max_length=1000)
+    # Secret part of the Atom feed address, so a feed reader needs no login.
+    feed_token = models.CharField(max_length=40, unique=True, editable=False)
+    created_at = models.DateTimeField(_("bewaard op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bewaarde zoekopdracht")
+        verbose_name_plural = _("bewaarde zoekopdrachten")
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "query_string"], name="savedsearch_once_per_member"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Follow(models.Model):
+    """A member follows a theme, a dossier, a municipality or the discussion under an item."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows"
+    )
+    kind = models.CharField(_("soort"), max_length=10, choices=FollowKind.choices)
+    theme = models.ForeignKey(
+        "kennisbank.Theme", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    item = models.ForeignKey(
+        "kennisbank.Item", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    municipality = models.ForeignKey(
+        Municipality, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(_("gevolgd sinds"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("volgen")
+        verbose_name_plural = _("gevolgd")
+        ordering = ["kind", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        kind=FollowKind.THEME,
+                        theme__isnull=False,
+                        item__isnull=True,
+                        municipality__isnull=True,
+                    )
+                    | models.Q(
+                        kind__in=[FollowKind.DOSSIER, FollowKind.DISCUSSION],
+                        theme__isnull=True,
+                        item__isnull=False,
+                        municipality__isnull=True,
+                    )
+                    | models.Q(
+                        kind=FollowKind.MUNICIPALITY,
+                        theme__isnull=True,
+                        item__isnull=True,
+                        municipality__isnull=False,
+                    )
+                ),
+                name="follow_exactly_one_target",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "kind", "theme", "item", "municipality"],
+                nulls_distinct=False,
+                name="follow_once",
+            ),
+        ]
+
+    def __str__(self):
+        target = self.theme or self.item or self.municipality
+        return f"{self.get_kind_display()}: {target}"

@@ -59,6 +59,9 @@ class ItemFactory(factory.django.DjangoModelFactory):
     body = "Een **praktijkvoorbeeld** van intergemeentelijke samenwerking."
     published_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=10))
     status = Status.PUBLISHED
+    published_at = factory.LazyAttribute(
+        lambda o: timezone.now() if o.status == Status.PUBLISHED else None
+    )
 
     @factory.post_generation
     def themes(self, create, extracted, **kwargs):

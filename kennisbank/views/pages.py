@@ -20,6 +20,8 @@ from ..related import (
     municipalities_prefetch,
     related_items,
 )
+from .discussion import adoption_context, discussion_context
+from .event_registration import registration_context
 
 HOME_NEWEST = 6
 HOME_EVENTS = 4
@@ -72,6 +74,12 @@ def detail(request, type_path, slug):
         "motives": [(value, Motive(value).label) for value in item.motives],
         "now": timezone.now(),
     }
+    # Members' contributions on the page: registration, adoption marks, discussion.
+    if item.type == ItemType.EVENT:
+        context |= registration_context(request, item)
+    if item.type == ItemType.PRACTICE:
+        context |= adoption_context(request, item)
+    context |= discussion_context(request, item)
     response = render(
         request, [f"kennisbank/detail_{item.type}.html", "kennisbank/detail.html"], context
     )

@@ -1,0 +1,1 @@
+"""Members report an experience: the structured form, autosaved drafts, revisions, files."""
