@@ -135,6 +135,7 @@ class ItemAdmin(SimpleHistoryAdmin):
         "themes",
         "collaboration_model",
         "task_type",
+        "evidence_level",
         YearFilter,
         ProvinceFilter,
         TagFilter,
@@ -144,7 +145,15 @@ class ItemAdmin(SimpleHistoryAdmin):
     date_hierarchy = "published_on"
     autocomplete_fields = ["municipalities", "adopted_from"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["preview_link", "external_id", "created_at", "updated_at"]
+    readonly_fields = [
+        "preview_link",
+        "external_id",
+        "created_at",
+        "updated_at",
+        "submitted_by",
+        "published_at",
+        "organiser",
+    ]
     # django-simple-history has no Dutch translation; these templates say it in Dutch.
     object_history_template = "admin/kennisbank/item/object_history.html"
     object_history_list_template = "admin/kennisbank/item/object_history_list.html"
@@ -171,7 +180,14 @@ class ItemAdmin(SimpleHistoryAdmin):
         (
             _("Praktijkvoorbeeld"),
             {
-                "fields": ["outcomes", "what_went_wrong", "adopted_from", "adoption_note"],
+                "fields": [
+                    "outcomes",
+                    "what_went_wrong",
+                    "advice",
+                    "evidence_level",
+                    "adopted_from",
+                    "adoption_note",
+                ],
                 "classes": ["collapse"],
                 "description": _("Alleen voor praktijkvoorbeelden en praktijklessen."),
             },
@@ -179,7 +195,14 @@ class ItemAdmin(SimpleHistoryAdmin):
         (
             _("Bijeenkomst"),
             {
-                "fields": ["event_kind", "starts_at", "ends_at", "location"],
+                "fields": [
+                    "event_kind",
+                    "starts_at",
+                    "ends_at",
+                    "location",
+                    "capacity",
+                    "organiser",
+                ],
                 "classes": ["collapse"],
                 "description": _("Alleen voor bijeenkomsten; de begintijd is dan verplicht."),
             },
@@ -198,6 +221,10 @@ class ItemAdmin(SimpleHistoryAdmin):
                     "status",
                     "published_on",
                     "featured",
+                    "discussion_public",
+                    "discussion_locked",
+                    "submitted_by",
+                    "published_at",
                     "preview_link",
                     "external_id",
                     "created_at",

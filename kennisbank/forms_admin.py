@@ -37,18 +37,23 @@ class ItemAdminForm(forms.ModelForm):
             "motives",
             "outcomes",
             "what_went_wrong",
+            "advice",
+            "evidence_level",
             "adopted_from",
             "adoption_note",
             "event_kind",
             "starts_at",
             "ends_at",
             "location",
+            "capacity",
             "contact_name",
             "contact_organisation",
             "contact_email",
             "status",
             "published_on",
             "featured",
+            "discussion_public",
+            "discussion_locked",
         ]
         widgets = {"themes": forms.CheckboxSelectMultiple}
         help_texts = {
