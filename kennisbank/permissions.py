@@ -13,6 +13,9 @@ copy of the list, so an old migration never asks for permissions of models that 
 from portal.permissions import sync_group_permissions
 
 EDITOR_GROUP = "Redacteur"
+# Members who may propose events and see who registered for their own events.
+ORGANISER_GROUP = "Organisator"
+ORGANISER_PERMISSIONS = {"kennisbank": ["organise_event"]}
 
 EDITOR_PERMISSIONS = {
     "kennisbank": [
@@ -40,6 +43,21 @@ EDITOR_PERMISSIONS = {
         "change_attachment",
         "delete_attachment",
         "view_attachment",
+        # Members' contributions: review submissions and write to the submitter, moderate the
+        # discussion, see registrations and adoption marks (and remove a wrong mark).
+        "view_submission",
+        "change_submission",
+        "view_submissionfile",
+        "add_submissionmessage",
+        "view_submissionmessage",
+        "view_comment",
+        "change_comment",
+        "moderate_comment",
+        "view_commentreport",
+        "change_commentreport",
+        "view_registration",
+        "view_adoptionmark",
+        "delete_adoptionmark",
     ],
     "taggit": ["add_tag", "change_tag", "delete_tag", "view_tag"],
     "netwerk": ["view_municipality"],
