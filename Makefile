@@ -45,6 +45,7 @@ run: setup
 	  $(PY) manage.py load_reference_data && \
 	  $(PY) manage.py load_demo_content && \
 	  $(PY) manage.py load_demo_members && \
+	  $(PY) manage.py load_demo_contributions && \
 	  $(PY) manage.py runserver 127.0.0.1:8000
 
 lint: setup

@@ -14,9 +14,12 @@ from taggit.models import Tag, TaggedItem
 
 from netwerk.models import Province
 
+# Report an experience: the review queue of members' submissions.
+from . import admin_submissions  # noqa: F401
 from .constants import FACET_PREFIX, ItemType, Status
 from .forms_admin import DossierEntryFormSet, ItemAdminForm, TagAdminForm, tag_autocomplete_field
-from .models import Attachment, DossierEntry, Item, SourceLink, Synonym, Theme
+from .models import Attachment, DossierEntry, Item, Registration, SourceLink, Synonym, Theme
+from .registrations import event_capacity_changed
 from .services import item_refresh_facets, item_status_changed, items_set_status
 
 # Going to or from these statuses is publishing or withdrawing: kennisbank.publish_item only.
@@ -86,6 +89,23 @@ class TagFilter(admin.SimpleListFilter):
         return queryset
 
 
+class SubmittedByMemberFilter(admin.SimpleListFilter):
+    """The editors' review queue: items that members sent in (with status "ter beoordeling")."""
+
+    title = _("herkomst")
+    parameter_name = "ingezonden"
+
+    def lookups(self, request, model_admin):
+        return [("ja", _("Ingezonden door leden")), ("nee", _("Door de redactie"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "ja":
+            return queryset.filter(submitted_by__isnull=False)
+        if self.value() == "nee":
+            return queryset.filter(submitted_by__isnull=True)
+        return queryset
+
+
 class SourceLinkInline(admin.TabularInline):
     model = SourceLink
     fields = ["title", "url", "order"]
@@ -139,6 +159,7 @@ class ItemAdmin(SimpleHistoryAdmin):
         YearFilter,
         ProvinceFilter,
         TagFilter,
+        SubmittedByMemberFilter,
     ]
     search_fields = ["title", "summary", "external_id"]
     search_help_text = _("Zoek in titel, samenvatting en extern kenmerk.")
@@ -151,6 +172,7 @@ class ItemAdmin(SimpleHistoryAdmin):
         "created_at",
         "updated_at",
         "submitted_by",
+        "submission_link",
         "published_at",
         "organiser",
     ]
@@ -224,6 +246,7 @@ class ItemAdmin(SimpleHistoryAdmin):
                     "discussion_public",
                     "discussion_locked",
                     "submitted_by",
+                    "submission_link",
                     "published_at",
                     "preview_link",
                     "external_id",
@@ -263,6 +286,8 @@ class ItemAdmin(SimpleHistoryAdmin):
         # The dossier's entries on a new item too, since its type is chosen on the same page.
         if obj is None or obj.type == ItemType.DOSSIER:
             return [DossierEntryInline, SourceLinkInline, AttachmentInline]
+        if obj.type == ItemType.EVENT:
+            return [SourceLinkInline, AttachmentInline, RegistrationInline]
         return [SourceLinkInline, AttachmentInline]
 
     # Saving -----------------------------------------------------------------------------
@@ -291,6 +316,11 @@ class ItemAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
         if obj.status != stored:
             item_status_changed(item=obj, previous=stored)
+        if obj.type == ItemType.EVENT and {"capacity", "status", "starts_at"} & set(
+            form.changed_data
+        ):
+            # More places (or newly open): the waiting list moves up, and those people hear it.
+            event_capacity_changed(event=obj)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Attachment:
@@ -329,6 +359,17 @@ class ItemAdmin(SimpleHistoryAdmin):
     def view_on_site(self, obj):
         # Straight to the public page, which shows drafts to editors with a preview banner.
         return obj.get_absolute_url()
+
+    @admin.display(description=_("inzending"))
+    def submission_link(self, obj):
+        # Members' contributions: the thread with the submitter lives on the submission.
+        if obj.pk is None or obj.submitted_by_id is None:
+            return "–"
+        submission = getattr(obj, "submission", None)  # reverse one-to-one, absent: None
+        if submission is None:
+            return "–"
+        url = reverse("admin:kennisbank_submission_change", args=[submission.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Ingezonden tekst en berichten"))
 
     @admin.display(description=_("op de website"))
     def preview_link(self, obj):
@@ -401,3 +442,31 @@ class TagAdmin(admin.ModelAdmin):
     def item_count(self, obj):
         url = reverse("admin:kennisbank_item_changelist") + f"?trefwoord={obj.slug}"
         return format_html('<a href="{}">{}</a>', url, obj.item_count)
+
+
+# --- Events: registrations (kennisbank/registrations.py) -----------------------------------------
+
+
+class RegistrationInline(admin.TabularInline):
+    """Who registered, read-only: registering and cancelling go through the services, which
+    keep the seats and the waiting list right. No e-mail addresses: those are the organiser's."""
+
+    model = Registration
+    fields = ["name", "organisation", "status", "seat", "created_at", "cancelled_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("aanmeldingen (alleen lezen; de wachtlijst in volgorde van aanmelden)")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# Discussion (comments, reports) and members' adoption marks.
+from . import admin_discussion  # noqa: E402, F401

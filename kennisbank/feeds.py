@@ -1,12 +1,16 @@
 import datetime as dt
+from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
-from django.urls import reverse_lazy
+from django.db.models import F
+from django.shortcuts import get_object_or_404
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from .models import Item
+from .constants import ItemType
+from .models import DossierEntry, Item, Theme
 
 FEED_SIZE = 30
 
@@ -41,3 +45,71 @@ class LatestItemsFeed(Feed):
 
     def item_categories(self, item):
         return [theme.name for theme in item.themes.all()]
+
+
+# --- Feeds to follow: per theme and per dossier (netwerk adds one per saved search) ----------
+
+
+class PublishedItemFeed(Feed):
+    """Atom feed of items dated by the moment they became public (published_at), when known."""
+
+    feed_type = Atom1Feed
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_pubdate(self, item):
+        if item.published_at is not None:
+            return item.published_at
+        return timezone.make_aware(dt.datetime.combine(item.published_on, dt.time.min))
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+
+def newest_published():
+    return Item.objects.published().order_by(
+        F("published_at").desc(nulls_last=True), "-published_on", "-id"
+    )
+
+
+class ThemeFeed(PublishedItemFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Theme, slug=slug)
+
+    def title(self, obj):
+        return _("Kennisbank: nieuw over %(theme)s") % {"theme": obj.name}
+
+    def link(self, obj):
+        return reverse("kennisbank:search") + "?" + urlencode({"thema": obj.slug})
+
+    def subtitle(self, obj):
+        return _("Nieuwe publicaties met het thema %(theme)s") % {"theme": obj.name}
+
+    def items(self, obj):
+        return newest_published().filter(themes=obj)[:FEED_SIZE]
+
+
+class DossierFeed(PublishedItemFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Item.objects.published().of_type(ItemType.DOSSIER), slug=slug)
+
+    def title(self, obj):
+        return _("Themadossier: %(title)s") % {"title": obj.title}
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def subtitle(self, obj):
+        return _("Wat de redactie aan dit dossier toevoegt, nieuwste eerst")
+
+    def items(self, obj):
+        entries = (
+            DossierEntry.objects.filter(dossier=obj, item__in=Item.objects.published())
+            .select_related("item")
+            .order_by("-added_at", "-id")[:FEED_SIZE]
+        )
+        return [entry.item for entry in entries]

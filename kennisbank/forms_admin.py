@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .constants import ItemType, Motive
 from .models import Item
+from .registrations import capacity_error
 
 
 class ItemAdminForm(forms.ModelForm):
@@ -118,6 +119,10 @@ class ItemAdminForm(forms.ModelForm):
             self.add_error("starts_at", _("Vul ook de begintijd in als er een eindtijd is."))
         if ends_at is not None and starts_at is not None and ends_at < starts_at:
             self.add_error("ends_at", _("De bijeenkomst kan niet eindigen voordat hij begint."))
+        if "capacity" in self.changed_data and not self.has_error("capacity"):
+            problem = capacity_error(event=self.instance, capacity=cleaned.get("capacity"))
+            if problem:
+                self.add_error("capacity", problem)
         adopted_from = cleaned.get("adopted_from")
         if adopted_from is not None and adopted_from.pk == self.instance.pk:
             self.add_error(

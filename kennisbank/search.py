@@ -117,7 +117,7 @@ from django.utils.translation import gettext_lazy
 from modellentool.models import CollaborationModel
 from netwerk.models import Municipality, Province
 
-from .constants import FACET_PREFIX, TYPE_PATHS, ItemType, Motive, TaskType
+from .constants import FACET_PREFIX, TYPE_PATHS, EvidenceLevel, ItemType, Motive, TaskType
 from .models import SEARCH_CONFIG, SEARCH_SAMPLE_BUCKETS, Item, Synonym, Theme, title_vector
 
 PAGE_SIZE = 20
@@ -166,6 +166,7 @@ FACETS: tuple[FacetSpec, ...] = (
     FacetSpec("model", "vorm", "models", gettext_lazy("Samenwerkingsvorm")),
     FacetSpec("task_type", "taaktype", "task_types", gettext_lazy("Taaktype")),
     FacetSpec("motive", "motief", "motives", gettext_lazy("Motief")),
+    FacetSpec("evidence", "bewijs", "evidence_levels", gettext_lazy("Bewijskracht")),
     FacetSpec("year", "jaar", "years", gettext_lazy("Jaar")),
 )
 FACETS_BY_KEY = {spec.key: spec for spec in FACETS}
@@ -183,6 +184,7 @@ class SearchParams:
     models: tuple[str, ...] = ()
     task_types: tuple[str, ...] = ()
     motives: tuple[str, ...] = ()
+    evidence_levels: tuple[str, ...] = ()
     years: tuple[str, ...] = ()
     sort: str = ""  # "" = the default for the query
     page: int = 1
@@ -256,6 +258,8 @@ class Reference:
             return [(str(v), str(label)) for v, label in TaskType.choices]
         if key == "motive":
             return [(str(v), str(label)) for v, label in Motive.choices]
+        if key == "evidence":
+            return [(str(v), str(label)) for v, label in EvidenceLevel.choices]
         if key == "year":
             return [(str(y), str(y)) for y in range(timezone.localdate().year + 1, 1979, -1)]
         raise KeyError(key)
@@ -1198,3 +1202,22 @@ def _facets(plan: _Plan, counted: _Counts) -> tuple[Facet, ...]:
             values = [value(val, label) for val, label in reference.choices(spec.key)]
         facets.append(Facet(spec.key, spec.param, str(spec.label), tuple(values)))
     return tuple(facets)
+
+
+# --- saved searches ------------------------------------------------------------------------------
+
+
+def matching_condition(params: SearchParams, reference: Reference) -> Q:
+    """The items a search matches, as one condition, for digests and feeds of saved searches.
+
+    The same text query and facet filters as search(), without ranking, counting or paging; the
+    caller starts from Item.objects.published() and orders by the moment of publication.
+    """
+    condition = Q()
+    if params.q:
+        condition &= Q(search_vector=build_query(params.q, reference.synonyms).expression)
+    for spec in FACETS:
+        values = params.selected(spec.key)
+        if values:
+            condition &= Q(facets__overlap=[reference.token(spec.key, v) for v in values])
+    return condition

@@ -4,6 +4,10 @@ from collections.abc import Iterable
 
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext
+
+from portal.mail import mail_render
 
 from .constants import FACET_PREFIX, Status
 from .models import SEARCH_CONFIG, Item, SearchTerm
@@ -22,6 +26,8 @@ def facet_tokens(item: Item) -> list[str]:
     if item.task_type:
         tokens.append(f"{p['task_type']}:{item.task_type}")
     tokens += [f"{p['motive']}:{m}" for m in sorted(set(item.motives))]
+    if item.evidence_level:
+        tokens.append(f"{p['evidence']}:{item.evidence_level}")
     return tokens
 
 
@@ -33,6 +39,21 @@ def item_refresh_facets(*, item: Item) -> None:
         Item.objects.filter(pk=item.pk).update(facets=tokens)
 
 
+# Item.slug holds 120 characters; leave room for a "-N" suffix.
+SLUG_BASE_LENGTH = 100
+
+
+def item_unique_slug(title: str, *, fallback: str) -> str:
+    """A slug from the title that no item has yet: "title", else "title-2", "title-3", …"""
+    base = slugify(title)[:SLUG_BASE_LENGTH].strip("-") or fallback
+    taken = set(Item.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
 def item_status_changed(*, item: Item, previous: str | None) -> None:
     """What follows when an item's status changed (call after it is saved).
 
@@ -42,6 +63,21 @@ def item_status_changed(*, item: Item, previous: str | None) -> None:
     if item.status == Status.PUBLISHED and previous != Status.PUBLISHED:
         item.published_at = timezone.now()
         Item.objects.filter(pk=item.pk).update(published_at=item.published_at)
+        if item.submitted_by_id:
+            _notify_submitter_published(item)
+
+
+def _notify_submitter_published(item: Item) -> None:
+    """A member who sent in this item hears that it is online (and where)."""
+    submitter = item.submitted_by
+    if not submitter.email:
+        return
+    mail_render(
+        template="kennisbank/mail/submission_published.txt",
+        context={"title": item.title, "path": item.get_absolute_url()},
+        subject=gettext("Uw inzending is gepubliceerd: %(title)s") % {"title": item.title[:80]},
+        to=submitter.email,
+    )
 
 
 def items_set_status(*, items: Iterable[Item], status: str) -> int:

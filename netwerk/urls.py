@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from . import follow_views as fv
 from . import member_views as mv
 from . import views
 from .api import api
@@ -53,6 +54,18 @@ page_patterns = [
     path("vragen/<int:pk>/nuttig/<int:answer_pk>/", mv.question_helpful, name="question_helpful"),
     path("verzoeken/", mv.contact_requests, name="contact_requests"),
     path("verzoeken/<int:pk>/", mv.contact_request, name="contact_request"),
+    # Follow: saved searches, follow buttons, the digest choice, unsubscribe, saved-search feeds
+    path("leden/mijn-profiel/volgen/", fv.follow_settings, name="follow_settings"),
+    path("volgen/", fv.follow_start, name="follow"),
+    path("volgen/stoppen/", fv.follow_stop, name="unfollow"),
+    path("zoekopdrachten/bewaren/", fv.saved_search_create, name="saved_search_create"),
+    path(
+        "zoekopdrachten/<int:pk>/verwijderen/",
+        fv.saved_search_delete,
+        name="saved_search_delete",
+    ),
+    path("zoekopdrachten/feed/<str:token>/", fv.SavedSearchFeed(), name="saved_search_feed"),
+    path("e-mail/afmelden/<str:token>/", fv.digest_unsubscribe, name="digest_unsubscribe"),
     # The infodesk for editors
     path("desk/", mv.desk, name="desk"),
     path("desk/statistiek/", mv.desk_statistics, name="desk_statistics"),

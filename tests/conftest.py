@@ -1,6 +1,16 @@
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from tests.factories import EditorFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def dutch(request):
+    """Every test starts in Dutch: a request in English must not leak into the next test."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

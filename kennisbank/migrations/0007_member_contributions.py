@@ -254,4 +254,35 @@ class Migration(migrations.Migration):
             "AT TIME ZONE 'Europe/Amsterdam' WHERE status = 'published'",
             migrations.RunSQL.noop,
         ),
+        # Capacity in the database (kennisbank/registrations.py): no REGISTERED row may hold a
+        # seat above its event's capacity, whatever code writes it. With the unique seat per
+        # event, at most `capacity` people are registered. SQLSTATE 23514 = IntegrityError.
+        migrations.RunSQL(
+            """
+            CREATE FUNCTION kennisbank_registration_within_capacity() RETURNS trigger AS $$
+            DECLARE
+                event_capacity integer;
+            BEGIN
+                IF NEW.status = 'registered' THEN
+                    SELECT capacity INTO event_capacity FROM kennisbank_item
+                    WHERE id = NEW.event_id;
+                    IF event_capacity IS NULL OR NEW.seat > event_capacity THEN
+                        RAISE EXCEPTION 'seat % exceeds the capacity of event %',
+                            NEW.seat, NEW.event_id
+                            USING ERRCODE = '23514',
+                                  CONSTRAINT = 'registration_within_capacity';
+                    END IF;
+                END IF;
+                RETURN NEW;
+            END;
+            $$ LANGUAGE plpgsql;
+            CREATE TRIGGER registration_within_capacity
+                BEFORE INSERT OR UPDATE OF status, seat, event_id ON kennisbank_registration
+                FOR EACH ROW EXECUTE FUNCTION kennisbank_registration_within_capacity();
+            """,
+            """
+            DROP TRIGGER IF EXISTS registration_within_capacity ON kennisbank_registration;
+            DROP FUNCTION IF EXISTS kennisbank_registration_within_capacity();
+            """,
+        ),
     ]

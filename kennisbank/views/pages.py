@@ -12,8 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from ..constants import TYPE_PATHS, ItemType, Motive
-from ..ical import CalendarEvent, event_to_ical
-from ..models import DossierEntry, Item
+from ..models import AdoptionMark, DossierEntry, Item
+from ..registrations import event_calendar
 from ..related import (
     adoption_ancestors,
     detail_prefetches,
@@ -124,18 +124,8 @@ def event_ical(request, slug):
         slug=slug,
         starts_at__isnull=False,
     )
-    url = request.build_absolute_uri(item.get_absolute_url())
-    event = CalendarEvent(
-        uid=f"kennisbank-{item.pk}@{request.get_host().split(':')[0]}",
-        stamp=item.updated_at,
-        start=item.starts_at,
-        end=item.ends_at,
-        summary=item.title,
-        location=item.location,
-        url=url,
-        description=f"{item.summary}\n\n{url}",
-    )
-    response = HttpResponse(event_to_ical(event), content_type="text/calendar; charset=utf-8")
+    calendar = event_calendar(item, site_url=request.build_absolute_uri("/"))
+    response = HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{item.slug}.ics"'
     return _preview_headers(response, item)
 
@@ -152,6 +142,14 @@ def most_adopted(request):
                 .prefetch_related(municipalities_prefetch())
                 .order_by("published_on", "id"),
                 to_attr="published_adoptions",
+            ),
+            # Members' "Overgenomen" marks count as adoptions too (views/discussion.py).
+            Prefetch(
+                "adoption_marks",
+                queryset=AdoptionMark.objects.select_related("municipality").order_by(
+                    "created_at", "id"
+                ),
+                to_attr="marks",
             ),
         )
     )

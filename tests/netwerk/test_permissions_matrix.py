@@ -32,6 +32,7 @@ MATRIX = [
     ("profile", "get", None, (LOGIN, 200, 200, 200, 200)),
     ("profile_export", "get", None, (LOGIN, 200, 200, 200, 200)),
     ("profile_delete", "get", None, (LOGIN, 200, 200, 200, 200)),
+    ("follow_settings", "get", None, (LOGIN, 200, 200, 200, 200)),
     ("questions", "get", None, (LOGIN, 200, 200, 200, 200)),
     ("question_create", "get", None, (LOGIN, 200, 200, 200, 200)),
     ("question", "get", "question", (LOGIN, 200, 200, 200, 200)),
