@@ -125,3 +125,17 @@ class RegistrationForm(forms.ModelForm):
             "organisation": _("Uw gemeente of organisatie."),
         }
         error_messages = {"name": {"required": _("Vul uw naam in.")}}
+        widgets = {
+            "name": forms.TextInput(
+                attrs={
+                    "class": "utrecht-textbox utrecht-textbox--html-input",
+                    "autocomplete": "name",
+                }
+            ),
+            "organisation": forms.TextInput(
+                attrs={
+                    "class": "utrecht-textbox utrecht-textbox--html-input",
+                    "autocomplete": "organization",
+                }
+            ),
+        }

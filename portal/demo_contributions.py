@@ -15,7 +15,7 @@ from kennisbank.discussion import comment_create
 from kennisbank.models import Comment, Item, Theme
 from kennisbank.permissions import ORGANISER_GROUP
 from kennisbank.registrations import registration_register
-from kennisbank.submissions import submission_create, submission_send
+from kennisbank.submissions import submission_create, submission_save_draft, submission_send
 from netwerk.constants import FollowKind
 from netwerk.follow import follow_create, saved_search_create
 from netwerk.models import MemberProfile, Municipality, Province
@@ -104,27 +104,39 @@ def demo_contributions_load() -> bool:
         # A submission the editors still have to review.
         submission = submission_create(submitter=user)
         theme = Theme.objects.filter(slug="jeugd").first()
+        municipalities = list(Municipality.objects.filter(code__in=["GM0344", "GM0356", "GM0589"]))
+        case = {
+            "item_type": ItemType.PRACTICE,
+            "title": "Samen één loket voor leerlingenvervoer",
+            "summary": "Vier gemeenten richtten één loket in voor het leerlingenvervoer en één "
+            "aanbesteding voor het vervoer.",
+            "task": "Elke gemeente deed het leerlingenvervoer zelf, met vier loketten en vier "
+            "contracten.",
+            "outcomes": "Aanvragen in gemiddeld 9 in plaats van 21 werkdagen afgehandeld.",
+            "what_went_wrong": "De eerste aanbesteding liep vertraging op omdat de gemeenten "
+            "verschillende vervoersregels hadden; die moesten eerst gelijk.",
+            "advice": "Maak de regels gelijk voordat u samen aanbesteedt.",
+            "contact_name": "Demo Lid",
+            "contact_organisation": "Gemeente Utrecht",
+            "contact_email": DEMO_MEMBER,
+        }
+        # The form state as the member typed it (what "Mijn inzendingen" shows), then sent.
+        submission_save_draft(
+            submission=submission,
+            data={
+                **case,
+                "municipalities": [m.code for m in municipalities],
+                "themes": [theme.slug] if theme else [],
+                "collaboration_model": "",
+            },
+        )
         submission_send(
             submission=submission,
             cleaned={
-                "item_type": ItemType.PRACTICE,
-                "title": "Samen één loket voor leerlingenvervoer",
-                "summary": "Vier gemeenten richtten één loket in voor het leerlingenvervoer en "
-                "één aanbesteding voor het vervoer.",
-                "task": "Elke gemeente deed het leerlingenvervoer zelf, met vier loketten en "
-                "vier contracten.",
-                "municipalities": list(
-                    Municipality.objects.filter(code__in=["GM0344", "GM0356", "GM0589"])
-                ),
+                **case,
+                "municipalities": municipalities,
                 "themes": [theme] if theme else [],
                 "collaboration_model": None,
-                "outcomes": "Aanvragen in gemiddeld 9 in plaats van 21 werkdagen afgehandeld.",
-                "what_went_wrong": "De eerste aanbesteding liep vertraging op omdat de "
-                "gemeenten verschillende vervoersregels hadden; die moesten eerst gelijk.",
-                "advice": "Maak de regels gelijk voordat u samen aanbesteedt.",
-                "contact_name": "Demo Lid",
-                "contact_organisation": "Gemeente Utrecht",
-                "contact_email": DEMO_MEMBER,
             },
         )
 

@@ -24,6 +24,7 @@ def test_demo_contributions_load_once_with_a_member_who_can_log_in(settings, cap
     assert Registration.objects.filter(status=RegistrationStatus.REGISTERED).count() == 7
     submission = Submission.objects.get(submitter=member)
     assert submission.item.status == Status.IN_REVIEW
+    assert str(submission) == submission.item.title  # "Mijn inzendingen" shows the title
     assert Follow.objects.filter(user=member).count() == 2
 
     counts = (Comment.objects.count(), Registration.objects.count())
