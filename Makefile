@@ -2,19 +2,21 @@
 # make test  – every test: lint, migrations check, unit/integration and browser tests
 # make bench – search benchmark on a 250,000-item corpus (see README)
 # make bench-netwerk – netwerkregie region view for all 342 municipalities (see README)
+# make bench-contributions – members' contributions at volume, in its own database (see README)
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 VENV := .venv
 PY := $(VENV)/bin/python
 DB := url=$$(scripts/ensure-db.sh) && export DATABASE_URL="$$url"
 
-.PHONY: help run test bench bench-netwerk lint format setup setup-dev browser-deps clean
+.PHONY: help run test bench bench-netwerk bench-contributions lint format setup setup-dev browser-deps clean
 
 help:
 	@echo "make run    – portal met demo-inhoud op http://127.0.0.1:8000"
 	@echo "make test   – alle tests (inclusief browsertests)"
 	@echo "make bench  – zoekbenchmark (250.000 items)"
 	@echo "make bench-netwerk – regiopagina voor alle 342 gemeenten (servertijd, queries)"
+	@echo "make bench-contributions – discussie, overgenomen, bijeenkomst, digest, aanmelden"
 
 $(VENV)/.installed: pyproject.toml
 	@PYTHON=$$(scripts/find-python.sh) && echo "Python: $$PYTHON" && \
@@ -69,6 +71,9 @@ bench-netwerk: setup
 	@$(DB) && $(PY) manage.py migrate --no-input && \
 	  $(PY) manage.py load_reference_data && \
 	  $(PY) manage.py bench_netwerk
+
+bench-contributions: setup
+	@$(DB) && $(PY) manage.py bench_contributions
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache

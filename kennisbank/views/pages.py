@@ -30,6 +30,7 @@ HOME_MOST_ADOPTED = 5
 DOSSIERS_PER_PAGE = 20
 PAST_EVENTS_PER_PAGE = 20
 MOST_ADOPTED_PER_PAGE = 25
+ADOPTERS_SHOWN = 5
 
 
 def _preview_headers(response, item: Item):
@@ -131,6 +132,8 @@ def event_ical(request, slug):
 
 
 def most_adopted(request):
+    # A practice adopted hundreds of times lists only its first adopters here; the rest are
+    # on its own page (sliced prefetches keep the page small and its queries constant).
     queryset = (
         Item.objects.published()
         .most_adopted()
@@ -140,7 +143,7 @@ def most_adopted(request):
                 "adoptions",
                 queryset=Item.objects.published()
                 .prefetch_related(municipalities_prefetch())
-                .order_by("published_on", "id"),
+                .order_by("published_on", "id")[:ADOPTERS_SHOWN],
                 to_attr="published_adoptions",
             ),
             # Members' "Overgenomen" marks count as adoptions too (views/discussion.py).
@@ -148,10 +151,12 @@ def most_adopted(request):
                 "adoption_marks",
                 queryset=AdoptionMark.objects.select_related("municipality").order_by(
                     "created_at", "id"
-                ),
+                )[:ADOPTERS_SHOWN],
                 to_attr="marks",
             ),
         )
     )
     page_obj = Paginator(queryset, MOST_ADOPTED_PER_PAGE).get_page(request.GET.get("page"))
+    for item in page_obj:
+        item.more_adopters = item.adoption_count - len(item.published_adoptions) - len(item.marks)
     return render(request, "kennisbank/most_adopted.html", {"page_obj": page_obj})

@@ -228,3 +228,17 @@ def test_editors_see_and_delete_marks_in_the_admin(client, editor):
     # Members cannot reach the admin.
     client.force_login(UserFactory())
     assert client.get(reverse("admin:kennisbank_adoptionmark_changelist")).status_code == 302
+
+
+def test_the_ranking_lists_the_first_adopters_and_links_to_the_rest(client):
+    original = ItemFactory(title="Veel overgenomen aanpak")
+    for n in range(7):
+        ItemFactory(type=ItemType.PRACTICE, adopted_from=original, title=f"Overname {n}")
+    for code in ["GM0344", "GM0363", "GM0599"]:
+        AdoptionMarkFactory(item=original, municipality=municipality(code))
+
+    page = page_of(client.get(reverse("kennisbank:most_adopted")))
+
+    assert "10 keer overgenomen" in page
+    assert page.count("Overname ") == 5  # the first five adopting items
+    assert "en nog 2 keer overgenomen" in page  # 10 - 5 items - 3 marks shown
