@@ -36,6 +36,8 @@ MODERATE_PERMISSION = "kennisbank.moderate_comment"
 DEFAULT_EDIT_MINUTES = 15
 POSTS_PER_WINDOW = 10
 POST_WINDOW = dt.timedelta(minutes=10)
+# The same text again this soon is a double click or a resent form, not a new reply.
+DUPLICATE_WINDOW = dt.timedelta(minutes=2)
 MAX_DEPTH = 2
 MAX_LENGTH = 5000
 
@@ -129,6 +131,19 @@ def comment_create(
             raise DiscussionLocked(locked_message())
         if parent is not None and parent.item_id != item.pk:
             raise DiscussionError(_("Deze reactie hoort bij een ander kennisitem."))
+        duplicate = (
+            Comment.objects.filter(
+                item=item,
+                parent=parent,
+                author=author,
+                text=text,
+                created_at__gte=now - DUPLICATE_WINDOW,
+            )
+            .order_by("-id")
+            .first()
+        )
+        if duplicate is not None:
+            return duplicate
         recent = Comment.objects.filter(author=author, created_at__gte=now - POST_WINDOW).count()
         if recent >= POSTS_PER_WINDOW:
             raise RateLimited(

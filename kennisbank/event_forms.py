@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import registrations
 from .constants import EventKind
 from .models import Item, Registration, Theme
 
@@ -100,6 +101,14 @@ class EventProposalForm(forms.ModelForm):
         self.fields["event_kind"].choices = [("", _("Kies…")), *EventKind.choices]
         self.fields["location"].required = True
         self.fields["themes"].queryset = Theme.objects.order_by("name")
+
+    def clean_capacity(self):
+        capacity = self.cleaned_data["capacity"]
+        # An event sent back to the organiser may already have registrations: keep their seats.
+        error = registrations.capacity_error(event=self.instance, capacity=capacity)
+        if error:
+            raise forms.ValidationError(error)
+        return capacity
 
     def clean_starts_at(self):
         starts_at = self.cleaned_data["starts_at"]

@@ -186,7 +186,8 @@ class AttachmentForm(forms.Form):
         widget=forms.FileInput(attrs={"accept": ACCEPT}),
         help_text=_(
             "Een PDF, ODT, DOCX, XLSX of afbeelding (PNG, JPEG, GIF, WebP) van hoogstens 10 MB, "
-            "bijvoorbeeld een evaluatie of de samenwerkingsovereenkomst."
+            "bijvoorbeeld een evaluatie of de samenwerkingsovereenkomst. Bijlagen worden met "
+            "uw ervaring gepubliceerd: voeg geen persoonsgegevens of vertrouwelijke stukken toe."
         ),
     )
 

@@ -9,6 +9,7 @@ status (``submission_state``), never stored twice.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from pathlib import PurePosixPath
@@ -29,6 +30,7 @@ from .services import item_refresh_facets, item_status_changed, item_unique_slug
 from .uploads import CheckedUpload
 
 _STORED_NAME = re.compile(r"^[0-9a-f]{32}")
+NEW_DRAFT_REUSE_WINDOW = dt.timedelta(minutes=1)
 
 
 class SubmissionState(models.TextChoices):
@@ -79,16 +81,26 @@ def submission_create(*, submitter: AbstractBaseUser, item_type: str = ItemType.
     organisation = (
         profile.municipality.name if profile.municipality_id else profile.organisation_name
     )
-    return Submission.objects.create(
-        submitter=submitter,
-        item_type=item_type,
-        data={
-            "item_type": item_type,
-            "contact_name": profile.name,
-            "contact_organisation": organisation or "",
-            "contact_email": submitter.email,
-        },
+    data = {
+        "item_type": item_type,
+        "contact_name": profile.name,
+        "contact_organisation": organisation or "",
+        "contact_email": submitter.email,
+    }
+    # A double click on "Beginnen" opens the same untouched draft instead of a second one.
+    recent = (
+        Submission.objects.filter(
+            submitter=submitter,
+            item__isnull=True,
+            sent_at__isnull=True,
+            created_at__gte=timezone.now() - NEW_DRAFT_REUSE_WINDOW,
+        )
+        .order_by("-id")
+        .first()
     )
+    if recent is not None and recent.data == data:
+        return recent
+    return Submission.objects.create(submitter=submitter, item_type=item_type, data=data)
 
 
 def submission_save_draft(*, submission: Submission, data: dict) -> None:

@@ -107,10 +107,11 @@ def saved_search_delete(*, user, pk: int) -> bool:
 # --- follows ----------------------------------------------------------------------------------
 
 
-def follow_target(*, kind: str, target: str):
+def follow_target(*, kind: str, target: str, published_only: bool = True):
     """The theme, dossier, item or municipality a follow form points at, or FollowError.
 
-    Only published items can be followed: a draft's discussion is nobody's business yet.
+    Only published items can be followed: a draft's discussion is nobody's business yet. Any
+    item can be unfollowed (published_only=False), also one withdrawn since it was followed.
     """
     if kind not in FollowKind.values:
         raise FollowError(_("Dit kunt u niet volgen."))
@@ -123,7 +124,7 @@ def follow_target(*, kind: str, target: str):
     elif kind == FollowKind.MUNICIPALITY:
         found = Municipality.objects.filter(pk=pk).first()
     else:
-        items = Item.objects.published()
+        items = Item.objects.published() if published_only else Item.objects.all()
         if kind == FollowKind.DOSSIER:
             items = items.of_type(ItemType.DOSSIER)
         found = items.filter(pk=pk).first()

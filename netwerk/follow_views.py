@@ -80,14 +80,19 @@ def saved_search_delete(request, pk):
 def _follow_change(request, *, start: bool):
     try:
         kind = request.POST.get("kind", "")
-        target = follow.follow_target(kind=kind, target=request.POST.get("target", ""))
+        target = follow.follow_target(
+            kind=kind, target=request.POST.get("target", ""), published_only=start
+        )
     except follow.FollowError as error:
         return error_page(request, str(error), status=400)
     if start:
         follow.follow_create(user=request.user, kind=kind, target=target)
         messages.success(request, _("U volgt nu %(target)s.") % {"target": target})
     else:
-        follow.follow_delete(user=request.user, kind=kind, target=target)
+        stopped = follow.follow_delete(user=request.user, kind=kind, target=target)
+        if not stopped and isinstance(target, Item) and not target.is_published:
+            # Not followed and not public: the message would tell a draft's title.
+            return error_page(request, _("Wat u wilt volgen bestaat niet (meer)."), status=400)
         messages.success(request, _("U volgt %(target)s niet meer.") % {"target": target})
     return redirect(_next_url(request, reverse("netwerk:follow_settings")))
 

@@ -29,7 +29,15 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 
 from kennisbank.constants import ItemType, Status
-from kennisbank.models import SEARCH_CONFIG, Item
+from kennisbank.models import (
+    SEARCH_CONFIG,
+    AdoptionMark,
+    Comment,
+    Item,
+    Registration,
+    Submission,
+)
+from kennisbank.registrations import ACTIVE, registration_cancel
 from kennisbank.services import item_refresh_facets
 from portal.mail import mail_render
 
@@ -38,11 +46,13 @@ from .constants import RequestStatus, Urgency
 from .models import (
     Answer,
     ContactRequest,
+    Follow,
     ItemContact,
     MemberProfile,
     Province,
     Question,
     RateEvent,
+    SavedSearch,
 )
 
 STOPWORDS_FILE = Path(settings.BASE_DIR) / "fixtures/reference/stopwords-nl_iso.txt"
@@ -213,6 +223,52 @@ def member_export(*, user) -> dict:
                 "question", "expert"
             )
         ],
+        **_contributions_export(user=user, profile=profile),
+    }
+
+
+def _contributions_export(*, user, profile: MemberProfile) -> dict:
+    """What the member added to the kennisbank and follows: part of their data too."""
+    return {
+        "inzendingen": [
+            {
+                "soort": s.item_type,
+                "begonnen": s.created_at.isoformat(),
+                "ingezonden": s.sent_at.isoformat() if s.sent_at else None,
+                "gegevens": s.data,
+                "berichten": [m.text for m in s.messages.all() if not m.from_editors],
+            }
+            for s in Submission.objects.filter(submitter=user).prefetch_related("messages")
+        ],
+        "aanmeldingen": [
+            {
+                "bijeenkomst": r.event.title,
+                "naam": r.name,
+                "organisatie": r.organisation,
+                "status": r.status,
+                "aangemeld_op": r.created_at.isoformat(),
+            }
+            for r in Registration.objects.filter(user=user).select_related("event")
+        ],
+        "reacties": [
+            {"bij": c.item.title, "tekst": c.text, "geplaatst_op": c.created_at.isoformat()}
+            for c in Comment.objects.filter(author=user).select_related("item")
+        ],
+        "overnames": [
+            {"voorbeeld": m.item.title, "gemeente": m.municipality.name, "toelichting": m.note}
+            for m in AdoptionMark.objects.filter(member=user).select_related("item", "municipality")
+        ],
+        "bewaarde_zoekopdrachten": [
+            {"naam": s.name, "zoekopdracht": s.query_string}
+            for s in SavedSearch.objects.filter(user=user)
+        ],
+        "volgt": [
+            str(f)
+            for f in Follow.objects.filter(user=user).select_related(
+                "theme", "item", "municipality"
+            )
+        ],
+        "e-mail_met_nieuws": profile.digest_frequency,
     }
 
 
@@ -231,6 +287,11 @@ def member_delete(*, user) -> None:
         Item.objects.filter(linked).update(
             contact_name="", contact_email="", contact_organisation=""
         )
+        # Through the service, so a freed seat goes to the first on the waiting list.
+        for event in Item.objects.filter(
+            registrations__user=user, registrations__status__in=ACTIVE
+        ).distinct():
+            registration_cancel(event=event, user=user)
         user.delete()
 
 

@@ -44,3 +44,19 @@ def render_markdown(text: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
+
+
+# Members' replies: no headings (they would break the page's heading order under "Discussie";
+# nh3 keeps their text as plain text) and no tables; links marked as user content.
+COMMENT_TAGS = ALLOWED_TAGS - {"h2", "h3", "h4", "table", "thead", "tbody", "tr", "th", "td"}
+
+
+def render_comment_markdown(text: str) -> str:
+    html = md.markdown(text or "", extensions=["sane_lists"], output_format="html")
+    return nh3.clean(
+        html,
+        tags=COMMENT_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="nofollow ugc noopener noreferrer",
+    )

@@ -259,7 +259,12 @@ def submission_file(request, pk, file_pk):
     )
     allowed = attached is not None and (
         attached.submission.submitter_id == user.pk
-        or (user.is_staff and user.has_perm(EDITOR_FILE_PERMISSION))
+        # Editors only see what was sent to them: an unsent draft is the member's own business.
+        or (
+            attached.submission.sent_at is not None
+            and user.is_staff
+            and user.has_perm(EDITOR_FILE_PERMISSION)
+        )
     )
     if not allowed:
         raise Http404

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from portal.markdown import render_markdown
+from portal.markdown import render_comment_markdown, render_markdown
 
 register = template.Library()
 
@@ -10,6 +10,12 @@ register = template.Library()
 def markdown(text: str) -> str:
     # Safe: render_markdown sanitises with nh3 before anything reaches the page.
     return mark_safe(render_markdown(text))
+
+
+@register.filter
+def comment_markdown(text: str) -> str:
+    # Safe: render_comment_markdown sanitises with nh3 as well.
+    return mark_safe(render_comment_markdown(text))
 
 
 @register.simple_tag(takes_context=True)

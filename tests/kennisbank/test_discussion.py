@@ -187,6 +187,16 @@ def test_sanitised_markdown_no_script_no_javascript_links(client):
     assert 'href="https://example.org/rapport"' in part
 
 
+def test_headings_in_a_reply_stay_text_and_links_are_marked_as_user_content(client):
+    item = ItemFactory()
+    member_client(client)
+    post_comment(client, item, "# Mijn kop\n\nZie [het rapport](https://example.org/r).")
+    part = discussion_part(page_of(client.get(item.get_absolute_url())))
+    # A heading in a reply would break the page's heading order under "Discussie".
+    assert "Mijn kop" in part and "<h2>Mijn kop" not in part and "<h1>Mijn kop" not in part
+    assert 'rel="nofollow ugc noopener noreferrer"' in part
+
+
 def test_too_long_or_empty_comment_is_refused_in_dutch_and_the_text_kept(client):
     item = ItemFactory()
     member_client(client)

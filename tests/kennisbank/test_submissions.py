@@ -289,11 +289,14 @@ def test_upload_is_stored_under_our_own_name_and_served_safely(member_client, su
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
     assert "no-store" in response["Cache-Control"]
-    # Someone else: as if it did not exist. An editor: allowed.
+    # Someone else: as if it did not exist.
     client = Client()
     client.force_login(UserFactory())
     assert client.get(url).status_code == 404
+    # An editor: not while it is a draft ("de redactie ziet het pas als u het instuurt").
     client.force_login(reviewer)
+    assert client.get(url).status_code == 404
+    Submission.objects.filter(pk=submission.pk).update(sent_at=timezone.now())
     assert client.get(url).status_code == 200
     # A staff member without editor rights is not an editor.
     client.force_login(UserFactory(is_staff=True))
