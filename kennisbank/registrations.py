@@ -20,10 +20,11 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.mail import mail_render
+from portal.mail import mail_editors, mail_render
 
 from .constants import ItemType, RegistrationStatus, Status
 from .ical import CalendarEvent, event_to_ical
@@ -98,6 +99,14 @@ def event_propose(
                 raise
             continue
         item_status_changed(item=event, previous=None)
+        transaction.on_commit(
+            lambda e=event: mail_editors(
+                subject=_("Nieuwe bijeenkomst voorgesteld: %(title)s") % {"title": e.title},
+                text=_("Een organisator stelt een bijeenkomst voor: %(title)s")
+                % {"title": e.title},
+                path=reverse("admin:kennisbank_item_change", args=[e.pk]),
+            )
+        )
         return event
     raise AssertionError("unreachable")
 

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal.mail import mail_render
+from portal.mail import mail_editors, mail_render
 
 from .constants import ItemType, Status
 from .models import Attachment, Item, Submission, SubmissionFile, SubmissionMessage
@@ -211,6 +211,15 @@ def submission_send(*, submission: Submission, cleaned: dict) -> Item:
         submission.item_type = item.type
         submission.sent_at = timezone.now()
         submission.save(update_fields=["item", "item_type", "sent_at", "saved_at"])
+        transaction.on_commit(
+            lambda: mail_editors(
+                subject=gettext("Nieuwe inzending ter beoordeling: %(title)s")
+                % {"title": item.title},
+                text=gettext("Een lid heeft een ervaring ingestuurd (of aangepast): %(title)s")
+                % {"title": item.title},
+                path=reverse("admin:kennisbank_submission_change", args=[submission.pk]),
+            )
+        )
     return item
 
 
@@ -223,6 +232,12 @@ def submission_message_post(
     )
     if from_editors:
         submission_message_notify(message=message)
+    else:
+        mail_editors(
+            subject=gettext("Antwoord van een inzender: %(title)s") % {"title": submission},
+            text=text,
+            path=reverse("admin:kennisbank_submission_change", args=[submission.pk]),
+        )
     return message
 
 

@@ -42,3 +42,15 @@ def mail_render(
     send_portal_mail.enqueue(
         subject=subject, body=body, to=to, attachments=attachments, headers=headers
     )
+
+
+def mail_editors(*, subject: str, text: str, path: str) -> None:
+    """A short notice to the editors' mailbox (settings.EDITORS_EMAIL) with a link to act on."""
+    if not settings.EDITORS_EMAIL:
+        return
+    mail_render(
+        template="mail/editors_notice.txt",
+        context={"text": text, "path": path},
+        subject=subject,
+        to=settings.EDITORS_EMAIL,
+    )

@@ -159,6 +159,8 @@ if os.environ.get("EMAIL_HOST") or not DEBUG:
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "kennisplatform@example.org")
+# The editors' shared mailbox: told of new submissions, members' replies and event proposals.
+EDITORS_EMAIL = os.environ.get("EDITORS_EMAIL", "redactie@example.org")
 # Django 6 Tasks API: mails (portal.mail.send_portal_mail) run at once; a database-backed
 # worker backend can replace this without changing the callers.
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

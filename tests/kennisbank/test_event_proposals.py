@@ -244,3 +244,15 @@ def test_my_events_queries_do_not_grow(organiser_client, organiser):
         RegistrationFactory.create_batch(2, event=event)
     assert queries() == one
     print(f"my events: {one} queries for 1 and 16 events")
+
+
+def test_the_editors_hear_of_a_new_proposal(
+    organiser_client, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.EDITORS_EMAIL = "redactie@gemeente.example"
+    with django_capture_on_commit_callbacks(execute=True):
+        organiser_client.post(PROPOSE, proposal())
+    event = Item.objects.get(type=ItemType.EVENT)
+    assert [m.to for m in mailoutbox] == [["redactie@gemeente.example"]]
+    assert "Masterclass regionale samenwerking" in mailoutbox[0].subject
+    assert f"/admin/kennisbank/item/{event.pk}/change/" in mailoutbox[0].body

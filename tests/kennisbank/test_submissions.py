@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from kennisbank.constants import EvidenceLevel, ItemType, Status
 from kennisbank.models import Attachment, Item, Submission, SubmissionFile, SubmissionMessage
+from kennisbank.submissions import submission_message_post
 from tests.factories import ItemFactory, UserFactory
 from tests.html import validate_html
 from tests.kennisbank.submission_factories import EXE_BYTES, PDF_BYTES, SubmissionFactory
@@ -527,3 +528,25 @@ def test_old_drafts_sort_after_recent_ones(member_client, profile):
     SubmissionFactory(submitter=profile.user, data={"title": "Nieuw concept"})
     listing = page(member_client.get(LIST))
     assert listing.index("Nieuw concept") < listing.index("Oud concept")
+
+
+def test_the_editors_hear_of_a_new_submission_and_of_a_reply(
+    member_client, submission, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.EDITORS_EMAIL = "redactie@gemeente.example"
+    with django_capture_on_commit_callbacks(execute=True):
+        member_client.post(edit_url(submission), complete())
+    notice = mailoutbox[-1]
+    assert notice.to == ["redactie@gemeente.example"]
+    assert "Eén belastingkantoor voor drie gemeenten" in notice.subject
+    assert f"/admin/kennisbank/submission/{submission.pk}/change/" in notice.body
+
+    submission.refresh_from_db()
+    submission_message_post(
+        submission=submission,
+        author=submission.submitter,
+        text="Cijfers volgen.",
+        from_editors=False,
+    )
+    assert mailoutbox[-1].to == ["redactie@gemeente.example"]
+    assert "Cijfers volgen." in mailoutbox[-1].body
