@@ -26,8 +26,10 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+import psycopg
 from django.db import connection, transaction
 from django.utils import timezone
+from psycopg import sql as pgsql
 
 from modellentool.models import CollaborationModel
 from netwerk.models import Municipality
@@ -730,3 +732,23 @@ def naive_search(params: dict) -> tuple[int, Callable[[], None]]:
                 cursor.fetchall()
 
     return matches, run
+
+
+def database_use(*, name: str, log: Callable[[str], None] = print) -> None:
+    """Point Django's connection at database `name` on the same server, creating it if needed.
+
+    Threads opened later (the concurrency run) connect there too: they read the same dict.
+    """
+    params = connection.settings_dict
+    conninfo = {
+        "host": params.get("HOST") or None,
+        "port": params.get("PORT") or None,
+        "user": params.get("USER") or None,
+        "password": params.get("PASSWORD") or None,
+    }
+    with psycopg.connect(dbname="postgres", autocommit=True, **conninfo) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(pgsql.SQL("CREATE DATABASE {}").format(pgsql.Identifier(name)))
+            log(f"Database {name} aangemaakt")
+    connection.close()
+    connection.settings_dict["NAME"] = name

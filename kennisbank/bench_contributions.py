@@ -18,7 +18,6 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import psycopg
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -28,7 +27,6 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 from django.utils import timezone
-from psycopg import sql as pgsql
 
 from netwerk import digest
 from netwerk.constants import DigestFrequency, FollowKind
@@ -112,26 +110,6 @@ class Result:
 
 
 # --- building ----------------------------------------------------------------------------------
-
-
-def database_use(*, name: str, log: Callable[[str], None] = print) -> None:
-    """Point Django's connection at database `name` on the same server, creating it if needed.
-
-    Threads opened later (the concurrency run) connect there too: they read the same dict.
-    """
-    params = connection.settings_dict
-    conninfo = {
-        "host": params.get("HOST") or None,
-        "port": params.get("PORT") or None,
-        "user": params.get("USER") or None,
-        "password": params.get("PASSWORD") or None,
-    }
-    with psycopg.connect(dbname="postgres", autocommit=True, **conninfo) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(pgsql.SQL("CREATE DATABASE {}").format(pgsql.Identifier(name)))
-            log(f"Database {name} aangemaakt")
-    connection.close()
-    connection.settings_dict["NAME"] = name
 
 
 def reset() -> None:
@@ -429,7 +407,11 @@ def measure_digest(*, volume: Volume) -> Result:
 MAX_CONNECTIONS = 40
 
 
-def _run_in_threads(jobs: list[Callable[[], object]]) -> list:
+def run_in_threads(jobs: list[Callable[[], object]]) -> list:
+    """Run each job in its own thread, released at once; returns results or exceptions.
+
+    Also used by tests/kennisbank/test_registration_concurrency.py.
+    """
     results: list = [None] * len(jobs)
     start = threading.Barrier(len(jobs))
     slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
@@ -463,7 +445,7 @@ def measure_concurrency(*, volume: Volume) -> Result:
     event.save(force_insert=True)
     users = _users("gelijktijdig", volume.concurrent, profiles=False)
     started = time.perf_counter()
-    results = _run_in_threads(
+    results = run_in_threads(
         [
             lambda user=user: registrations.registration_register(
                 event=event, user=user, name=user.username

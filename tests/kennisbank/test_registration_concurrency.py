@@ -5,7 +5,6 @@ constraints are what keeps the count right, not the order in which Python happen
 """
 
 import contextlib
-import threading
 import time
 from collections import Counter
 
@@ -14,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connection, transaction
 
 from kennisbank import registrations
+from kennisbank.bench_contributions import MAX_CONNECTIONS, run_in_threads
 from kennisbank.constants import RegistrationStatus
 from kennisbank.models import Registration
 from portal.reference import ensure_reference_data
@@ -28,9 +28,6 @@ REGISTERED, WAITING, CANCELLED = (
     RegistrationStatus.WAITING,
     RegistrationStatus.CANCELLED,
 )
-# PostgreSQL allows 100 connections and other test runs share the server: the threads start
-# together, but at most this many hold a connection at the same moment.
-MAX_CONNECTIONS = 40
 
 
 def members(n: int) -> list:
@@ -39,31 +36,6 @@ def members(n: int) -> list:
         User(username=f"deelnemer{i}", email=f"deelnemer{i}@example.org", password="!")
         for i in range(n)
     )
-
-
-def run_in_threads(jobs) -> list:
-    """Run each job in its own thread, released at once; returns results or exceptions."""
-    results = [None] * len(jobs)
-    start = threading.Barrier(len(jobs))
-    connections = threading.BoundedSemaphore(MAX_CONNECTIONS)
-
-    def worker(index, job):
-        start.wait()
-        with connections:
-            try:
-                results[index] = job()
-            except Exception as error:  # the test reports it
-                results[index] = error
-            finally:
-                connection.close()
-
-    threads = [threading.Thread(target=worker, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads), "a registration hung"
-    return results
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from kennisbank import bench_contributions as bench
+from kennisbank.bench import database_use
 
 
 class Command(BaseCommand):
@@ -42,7 +43,7 @@ class Command(BaseCommand):
             raise CommandError(
                 "De benchmark leegt de item- en gebruikerstabellen; geef een eigen database."
             )
-        bench.database_use(name=name, log=self.stdout.write)
+        database_use(name=name, log=self.stdout.write)
         self.stdout.write(f"Database {name}: migreren …")
         call_command("migrate", verbosity=0, interactive=False)
 

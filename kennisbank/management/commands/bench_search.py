@@ -12,13 +12,11 @@
 
 import time
 
-import psycopg
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client
-from psycopg import sql as pgsql
 
 from kennisbank.bench import (
     BROAD_FROM,
@@ -29,6 +27,7 @@ from kennisbank.bench import (
     QUERY_MIX,
     build_corpus,
     corpus_size,
+    database_use,
     goal_met,
     measure,
     naive_search,
@@ -57,7 +56,7 @@ class Command(BaseCommand):
             raise CommandError(
                 "De benchmark leegt de itemtabel; geef een andere database dan de ingestelde."
             )
-        self._use_database(name)
+        database_use(name=name, log=self.stdout.write)
         self.stdout.write(f"Database {name}: migreren …")
         call_command("migrate", verbosity=0, interactive=False)
 
@@ -78,23 +77,6 @@ class Command(BaseCommand):
         settings.DEBUG = False
         connection.force_debug_cursor = False
         self._run(options["runs"])
-
-    def _use_database(self, name: str) -> None:
-        params = connection.settings_dict
-        conninfo = {
-            "host": params.get("HOST") or None,
-            "port": params.get("PORT") or None,
-            "user": params.get("USER") or None,
-            "password": params.get("PASSWORD") or None,
-        }
-        with psycopg.connect(dbname="postgres", autocommit=True, **conninfo) as conn:
-            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-            if not exists:
-                conn.execute(pgsql.SQL("CREATE DATABASE {}").format(pgsql.Identifier(name)))
-                self.stdout.write(f"Database {name} aangemaakt")
-        connection.close()
-        # Django's connection reads its settings from this dict on (re)connecting.
-        connection.settings_dict["NAME"] = name
 
     def _run(self, runs: int) -> None:
         client = Client(SERVER_NAME="localhost")
