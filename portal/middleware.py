@@ -1,3 +1,6 @@
+import logging
+import time
+
 from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -23,3 +26,63 @@ class ChosenLanguageMiddleware:
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ["Cookie"])
         return response
+
+
+request_logger = logging.getLogger("portal.request")
+
+# Path parts that are secrets (confirmation, unsubscribe, advice and feed links) stay out of logs.
+SECRET_URL_KWARGS = {"token", "uidb64"}
+
+
+class RequestLogMiddleware:
+    """One log line per request: method, path, status, duration and the kind of user.
+
+    Outermost in MIDDLEWARE, so the duration covers every other middleware and static files.
+    The user is named only by kind (anonymous, member, staff), never by address.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.perf_counter()
+        response = self.get_response(request)
+        duration_ms = round((time.perf_counter() - started) * 1000, 1)
+        path = logged_path(request)
+        request_logger.info(
+            "%s %s %s %.0f ms",
+            request.method,
+            path,
+            response.status_code,
+            duration_ms,
+            extra={
+                "method": request.method,
+                "path": path,
+                "status": response.status_code,
+                "duration_ms": duration_ms,
+                "user": user_kind(request),
+            },
+        )
+        return response
+
+
+def logged_path(request) -> str:
+    path = request.path
+    match = getattr(request, "resolver_match", None)
+    if match is not None:
+        for name, value in match.kwargs.items():
+            if name in SECRET_URL_KWARGS and isinstance(value, str) and value:
+                path = path.replace(value, "…")
+    return path
+
+
+def user_kind(request) -> str:
+    user = getattr(request, "user", None)  # absent for static files (whitenoise answers first)
+    if user is None:
+        return "anonymous"
+    try:
+        if not user.is_authenticated:
+            return "anonymous"
+        return "staff" if user.is_staff else "member"
+    except Exception:  # e.g. the database is down; the line must still be written
+        return "unknown"

@@ -35,6 +35,7 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -56,6 +57,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so its one line per request times everything below (portal/middleware.py).
+    "portal.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -117,11 +120,21 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    # NL Design System CSS from npm (`npm ci`); only the built CSS is served.
-    ("vendor/utrecht-components", BASE_DIR / "node_modules/@utrecht/component-library-css/dist"),
-    ("vendor/utrecht-tokens", BASE_DIR / "node_modules/@utrecht/design-tokens/dist"),
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# NL Design System CSS from npm (`npm ci`): only the files the templates use, one by one
+# (portal/staticfiles.py says why not whole folders).
+VENDOR_STATIC_FILES = {
+    "vendor/utrecht-components/index.css": (
+        BASE_DIR / "node_modules/@utrecht/component-library-css/dist/index.css"
+    ),
+    "vendor/utrecht-tokens/theme.css": (
+        BASE_DIR / "node_modules/@utrecht/design-tokens/dist/theme.css"
+    ),
+}
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "portal.staticfiles.VendorFinder",
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -207,6 +220,8 @@ SECURE_CSP = {
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Health probes talk to the instance directly, over plain http (portal/health.py).
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
@@ -215,9 +230,21 @@ if not DEBUG:
 
 TAGGIT_CASE_INSENSITIVE = True
 
+# JSON lines in production (one object per line, for the log collector), text in development.
+# INFO includes one line per request (portal.request); runserver prints its own in development.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured("LOG_FORMAT moet json of text zijn.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "formatters": {
+        "json": {"()": "portal.logs.JsonFormatter"},
+        "text": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
+    "root": {
+        "handlers": ["console"],
+        "level": os.environ.get("LOG_LEVEL", "WARNING" if DEBUG else "INFO"),
+    },
 }

@@ -5,13 +5,18 @@ from django.views.generic import TemplateView
 
 from kennisbank.sitemaps import ItemSitemap, PageSitemap
 from kennisbank.views.pages import home
+from portal.health import health
 
 admin.site.site_header = "Kennisplatform IGS – redactie"
 admin.site.site_title = "Kennisplatform IGS"
 admin.site.index_title = "Redactie"
 
+# 400, 403 and 404 are Django's views with our templates; 500 must not need the database.
+handler500 = "portal.errors.server_error"
+
 urlpatterns = [
     path("", home, name="home"),
+    path("healthz", health, name="health"),
     path("kennisbank/", include("kennisbank.urls")),
     path("netwerk/", include("netwerk.urls")),
     path("modellentool/", include("modellentool.urls")),

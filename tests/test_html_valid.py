@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 
 from tests.catalogue import make_catalogue
 from tests.html import validate_html
@@ -13,4 +14,13 @@ def test_every_public_page_type_is_valid_html(client):
         response = client.get(url)
         assert response.status_code == 200, f"{name}: {url} gaf {response.status_code}"
         documents[name] = response.content.decode()
+    assert validate_html(documents) == {}
+
+
+def test_error_pages_are_valid_html(client):
+    missing = client.get("/bestaat-niet/")
+    assert missing.status_code == 404
+    forbidden = Client(enforce_csrf_checks=True).post("/i18n/setlang/", {"language": "en"})
+    assert forbidden.status_code == 403
+    documents = {"404": missing.content.decode(), "csrf": forbidden.content.decode()}
     assert validate_html(documents) == {}

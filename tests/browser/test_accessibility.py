@@ -33,3 +33,10 @@ def test_phone_width_has_no_axe_violations_and_no_horizontal_scroll(browser, liv
             assert overflow <= 0, f"{name} scrolt horizontaal ({overflow}px)"
     finally:
         context.close()
+
+
+def test_the_404_page_has_no_axe_violations(page):
+    response = page.goto("/bestaat-niet/")
+    assert response.status == 404
+    assert page.get_by_role("heading", level=1).inner_text() == "Pagina niet gevonden"
+    assert_no_axe_violations(page)
