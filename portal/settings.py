@@ -1,7 +1,7 @@
 """Settings for the Kennisplatform, driven by environment variables.
 
 Development defaults are safe to run locally; production sets DEBUG=0, SECRET_KEY,
-ALLOWED_HOSTS and DATABASE_URL (see README, "Uitrollen").
+ALLOWED_HOSTS and DATABASE_URL (see README, "Deploying (gunicorn)").
 """
 
 import os

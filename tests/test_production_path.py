@@ -414,6 +414,14 @@ def test_the_documented_deployment_serves_every_public_page(deployed):
     english = Visitor(port, cookies={"django_language": "en"}).get("/bestaat-niet/")
     assert english.status == 404 and "Page not found" in english.text
 
+    # Behind the proxy: Dutch whatever the browser prefers, HSTS, secure cookies only.
+    home = visitor.get("/")
+    assert '<html lang="nl">' in home.text
+    assert home.headers["Strict-Transport-Security"].startswith("max-age=31536000")
+    login = Visitor(port).get("/netwerk/leden/inloggen/")
+    cookies = login.headers.get_all("Set-Cookie") or []
+    assert cookies and all("; Secure" in cookie for cookie in cookies), cookies
+
     # Plain http is sent to https; the health probe answers on plain http without a cookie.
     plain = Visitor(port, proxied=False)
     assert plain.get("/").status == 301
