@@ -343,6 +343,7 @@ def test_make_run_serves_the_site_and_its_worker_sends_queued_mail(queue, smtp):
             script.kill()
             script.communicate()
     assert script.returncode == 0, output
+    assert "Starting scheduler" in output and "Starting worker" in output
     deadline = time.monotonic() + 10
     while processes_with(marker) and time.monotonic() < deadline:
         time.sleep(0.2)
