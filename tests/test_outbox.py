@@ -12,12 +12,13 @@ from django.core import mail as django_mail
 from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from netwerk import tasks as digest_tasks
 from netwerk.constants import DigestFrequency
 from portal import mail
 from portal.models import OutgoingMail
-from portal.tasks import deliver_due_mails
+from portal.tasks import deliver_due_mails, prune_task_results
 from tests.factories import ItemFactory, theme
 from tests.netwerk.follow_factories import digest_member, follow, published
 
@@ -148,6 +149,9 @@ def test_the_digests_and_the_sweep_are_scheduled_without_cron_lines():
     assert jobs["deliver_due_mails"] == (
         "cron[month='*', day='*', day_of_week='*', hour='*', minute='*']"
     )
+    assert jobs["prune_task_results"] == (
+        "cron[month='*', day='*', day_of_week='*', hour='3', minute='30']"
+    )
     job = next(job for job in scheduler.get_jobs() if job.name == "send_daily_digests")
     assert str(job.trigger.timezone) == "Europe/Amsterdam"
 
@@ -164,3 +168,22 @@ def test_a_scheduled_digest_run_that_fires_twice_sends_each_mail_once(mailoutbox
     assert digest_tasks.send_weekly_digests.call() == 0
     assert len(mailoutbox) == 1
     assert OutgoingMail.objects.get().status == "sent"
+
+
+def test_finished_queue_rows_are_pruned_after_two_weeks_the_outbox_stays(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    old, recent = (deliver_due_mails.enqueue().id for _ in range(2))
+    waiting = deliver_due_mails.enqueue().id
+    row = mail.send_portal_mail(subject="Welkom", body="Hallo", to="anna@example.org")
+    finished = {"status": "SUCCESSFUL", "started_at": timezone.now()}
+    DBTaskResult.objects.filter(pk=old).update(
+        **finished, finished_at=timezone.now() - dt.timedelta(days=15)
+    )
+    DBTaskResult.objects.filter(pk=recent).update(
+        **finished, finished_at=timezone.now() - dt.timedelta(days=13)
+    )
+    prune_task_results.call()
+    left = set(DBTaskResult.objects.values_list("pk", flat=True))
+    assert str(old) not in {str(pk) for pk in left}
+    assert {str(recent), str(waiting)} <= {str(pk) for pk in left}
+    assert OutgoingMail.objects.filter(pk=row.pk).exists()
