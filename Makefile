@@ -1,4 +1,5 @@
-# make run   – set up everything and serve the portal with demo content on http://127.0.0.1:8000
+# make run   – set up everything and serve the portal with demo content on http://127.0.0.1:8000,
+#              with the task worker and scheduler next to it (scripts/run-dev.sh)
 # make test  – every test: lint, migrations check, unit/integration and browser tests
 # make bench – search benchmark on a 250,000-item corpus (see README)
 # make bench-netwerk – netwerkregie region view for all 342 municipalities (see README)
@@ -48,7 +49,7 @@ run: setup
 	  $(PY) manage.py load_demo_content && \
 	  $(PY) manage.py load_demo_members && \
 	  $(PY) manage.py load_demo_contributions && \
-	  $(PY) manage.py runserver 127.0.0.1:8000
+	  scripts/run-dev.sh 127.0.0.1:8000
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core import signing
+from django.db import transaction
 from django.db.models import Count, F, Q, Value, Window
 from django.db.models.functions import Greatest
 from django.urls import reverse
@@ -367,17 +368,17 @@ def digests_send(
         for digest in digests:
             if digest.is_empty:
                 continue
-            if not _claim(digest, now):
-                run.skipped += 1
-                continue
             try:
-                digest_mail(digest=digest)
+                # The claim and the mail in the outbox commit together: a window is never
+                # covered without its mail, and a mail is never queued twice for one window.
+                with transaction.atomic():
+                    if not _claim(digest, now):
+                        run.skipped += 1
+                        continue
+                    digest_mail(digest=digest)
             except Exception:
-                # Give the window back, so the next run tries again.
-                MemberProfile.objects.filter(pk=digest.profile_id).update(
-                    digest_covered_until=digest.covered_until
-                )
-                logger.exception("Digest for profile %s not sent", digest.profile_id)
+                # The window stays open (rolled back), so the next run tries again.
+                logger.exception("Digest for profile %s not queued", digest.profile_id)
                 run.failed += 1
             else:
                 run.sent += 1

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "taggit",
     "simple_history",
     "axes",
+    "django_tasks_db",
+    "crontask",
     "portal",
     "netwerk",
     "modellentool",
@@ -166,6 +168,8 @@ if os.environ.get("EMAIL_HOST") or not DEBUG:
                 "username": os.environ.get("EMAIL_HOST_USER", ""),
                 "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
                 "use_tls": env_bool("EMAIL_USE_TLS", False),
+                # A hanging server must not hold a worker (and the outbox row's lock) for long.
+                "timeout": int(os.environ.get("EMAIL_TIMEOUT", "30")),
             },
         }
     }
@@ -174,9 +178,24 @@ else:
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "kennisplatform@example.org")
 # The editors' shared mailbox: told of new submissions, members' replies and event proposals.
 EDITORS_EMAIL = os.environ.get("EDITORS_EMAIL", "redactie@example.org")
-# Django 6 Tasks API: mails (portal.mail.send_portal_mail) run at once; a database-backed
-# worker backend can replace this without changing the callers.
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Django 6 Tasks API. Mail is first written to the outbox (portal.models.OutgoingMail) and then
+# delivered by a task; digests and the outbox's retries are scheduled by crontask (portal/tasks.py,
+# netwerk/tasks.py). "database": a durable queue in PostgreSQL, run by `manage.py db_worker`
+# (django-tasks-db) — development and production. "immediate": run at once in the request; the
+# tests use it (tests/conftest.py), so a mail is in mail.outbox as soon as the action is done.
+TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+}
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+if TASKS_BACKEND not in TASKS_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND moet een van {sorted(TASKS_BACKENDS)} zijn.")
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND]}}
+# The outbox: a failed delivery is tried again after 1, 2, 4, ... minutes (at most
+# MAIL_RETRY_MAX_DELAY seconds apart); after MAIL_MAX_ATTEMPTS it stays "failed" for the editors.
+MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "8"))
+MAIL_RETRY_BASE_DELAY = 60
+MAIL_RETRY_MAX_DELAY = int(os.environ.get("MAIL_RETRY_MAX_DELAY", str(6 * 60 * 60)))
 
 # Members log in on the portal (netwerk); the admin keeps its own login page for editors.
 LOGIN_URL = "netwerk:login"

@@ -13,6 +13,16 @@ def dutch(request):
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def immediate_tasks(settings):
+    """Tasks run at once in tests, so a mail is in mail.outbox when the action returns.
+
+    Development and production use the database queue with its worker; the tests that need the
+    queue itself (tests/test_background.py) switch back to it.
+    """
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.fixture
 def editor(db):
     return EditorFactory()
