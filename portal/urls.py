@@ -5,13 +5,14 @@ from django.views.generic import TemplateView
 
 from kennisbank.sitemaps import ItemSitemap, PageSitemap
 from kennisbank.views.pages import home
+from portal.routers import replica_reads
 
 admin.site.site_header = "Kennisplatform IGS – redactie"
 admin.site.site_title = "Kennisplatform IGS"
 admin.site.index_title = "Redactie"
 
 urlpatterns = [
-    path("", home, name="home"),
+    path("", replica_reads(home), name="home"),
     path("kennisbank/", include("kennisbank.urls")),
     path("netwerk/", include("netwerk.urls")),
     path("modellentool/", include("modellentool.urls")),
