@@ -87,7 +87,7 @@ from types import MappingProxyType
 from urllib.parse import urlencode
 
 from django.contrib.postgres.search import Lexeme, SearchHeadline, SearchQuery
-from django.db import OperationalError, connection, transaction
+from django.db import OperationalError, connection, connections, router, transaction
 from django.db.models import (
     BigIntegerField,
     BooleanField,
@@ -771,7 +771,8 @@ def search(params: SearchParams, *, reference: Reference | None = None) -> Searc
             plan.filters[spec.key] = [reference.token(spec.key, v) for v in values]
     sort = params.effective_sort
     try:
-        with transaction.atomic():
+        # On the read replica when the page reads from it (portal/routers.py).
+        with transaction.atomic(using=router.db_for_read(Item)):
             tune_transaction()
             probe = _probe(plan)
             if plan.built and plan.built.has_prefix and probe.exact >= PREFIX_FALLBACK_BELOW:
@@ -829,9 +830,14 @@ def search(params: SearchParams, *, reference: Reference | None = None) -> Searc
     )
 
 
+def _connection():
+    """The database this search reads from: the replica for the public search page, if any."""
+    return connections[router.db_for_read(Item)]
+
+
 def tune_transaction() -> None:
     """Session settings for the search queries, until the end of the current transaction."""
-    with connection.cursor() as cursor:
+    with _connection().cursor() as cursor:
         cursor.execute(
             "SELECT set_config('work_mem', %s, true), set_config('jit', 'off', true), "
             "set_config('statement_timeout', %s, true)",
@@ -975,7 +981,7 @@ def _count(plan: _Plan, probe: _Probe) -> _Counts:
         f"       FROM ({union}) AS r) AS u"
         " WHERE u.failed IS NULL OR starts_with(u.tok, u.failed) GROUP BY u.tok"
     )
-    with connection.cursor() as cursor:
+    with _connection().cursor() as cursor:
         cursor.execute(sql, params)
         tokens = {tok: (matching, alternatives) for tok, matching, alternatives in cursor}
     return _Counts(tokens, scales[0], scales[1] if len(scales) > 1 else 1.0)
@@ -1052,7 +1058,7 @@ def _page_ids(
         "ORDER BY r.tier, r.rank DESC, r.published_on DESC, r.id DESC OFFSET %s LIMIT %s"
     )
     params.extend([offset, PAGE_SIZE])
-    with connection.cursor() as cursor:
+    with _connection().cursor() as cursor:
         cursor.execute(sql, params)
         return [(pk, rank, tier) for pk, rank, tier in cursor.fetchall()]
 
@@ -1139,7 +1145,7 @@ def _suggestion(plan: _Plan, total: int) -> str | None:
     """ "Bedoelde u …?": the query with unknown words replaced by the closest known word."""
     if plan.built is None or not plan.built.words:
         return None
-    with connection.cursor() as cursor:
+    with _connection().cursor() as cursor:
         cursor.execute(_SUGGEST_SQL, [SEARCH_CONFIG, list(plan.built.words)])
         rows = cursor.fetchall()
     if total >= SUGGEST_BELOW:

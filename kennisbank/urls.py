@@ -1,17 +1,19 @@
 from django.urls import path
 
+from portal.routers import replica_reads
+
 from .feeds import DossierFeed, LatestItemsFeed, ThemeFeed
 from .views import discussion, event_registration, pages, search, submissions
 
 app_name = "kennisbank"
 
 urlpatterns = [
-    path("", search.search, name="search"),
-    path("feed/", LatestItemsFeed(), name="feed"),
-    path("dossiers/", pages.dossiers, name="dossiers"),
-    path("bijeenkomsten/", pages.events, name="events"),
+    path("", replica_reads(search.search), name="search"),
+    path("feed/", replica_reads(LatestItemsFeed()), name="feed"),
+    path("dossiers/", replica_reads(pages.dossiers), name="dossiers"),
+    path("bijeenkomsten/", replica_reads(pages.events), name="events"),
     path("bijeenkomsten/<slug:slug>/agenda.ics", pages.event_ical, name="event_ical"),
-    path("meest-overgenomen/", pages.most_adopted, name="most_adopted"),
+    path("meest-overgenomen/", replica_reads(pages.most_adopted), name="most_adopted"),
     # Follow: Atom feeds per theme and per dossier (the saved-search feed lives in netwerk)
     path("thema/<slug:slug>/feed/", ThemeFeed(), name="theme_feed"),
     path("dossiers/<slug:slug>/feed/", DossierFeed(), name="dossier_feed"),
@@ -71,6 +73,8 @@ urlpatterns = [
         submissions.submission_file,
         name="submission_file",
     ),
+    # Items' attachments, served through the storage API (private object storage in production).
+    path("bijlagen/<int:pk>/", pages.attachment, name="attachment"),
     path(
         "<str:type_path>/<slug:slug>/",
         pages.detail,

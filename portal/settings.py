@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "portal.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # With a read replica: after a write, the writer's next reads stay on the primary.
+    "portal.routers.ReplicaPinMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -104,6 +106,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Optional read replica (a streaming standby of the primary): portal/routers.py sends the public
+# search, list and register pages' reads there; everything else, and every write, stays on the
+# primary. Migrations run only on the primary; the standby gets the schema by replication.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+DATABASE_ROUTERS = ["portal.routers.ReplicaRouter"]
+# After a write, the writer's reads stay on the primary this long (a cookie), so replication
+# lag never hides what they just did.
+REPLICA_PIN_SECONDS = int(os.environ.get("REPLICA_PIN_SECONDS", "10"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -138,8 +153,33 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
     "portal.staticfiles.VendorFinder",
 ]
+# Uploaded files: the local MEDIA_ROOT (one machine), or S3-compatible object storage shared by
+# every web instance (STORAGE_BACKEND=s3). Objects are private: item attachments and members'
+# submission files are only ever served through views that check who may see them.
+STORAGE_BACKEND = os.environ.get("STORAGE_BACKEND", "filesystem").strip().lower()
+if STORAGE_BACKEND == "s3":
+    _default_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("AWS_STORAGE_BUCKET_NAME", ""),
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            # Credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, read by boto3 itself.
+            "default_acl": "private",
+            "querystring_auth": True,
+            # Two uploads of "verslag.pdf" to one item must not overwrite each other.
+            "file_overwrite": False,
+        },
+    }
+    if not _default_storage["OPTIONS"]["bucket_name"]:
+        raise ImproperlyConfigured("STORAGE_BACKEND=s3 vraagt om AWS_STORAGE_BUCKET_NAME.")
+elif STORAGE_BACKEND == "filesystem":
+    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+else:
+    raise ImproperlyConfigured("STORAGE_BACKEND moet 'filesystem' of 's3' zijn.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -154,6 +194,40 @@ WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+
+# The cache, shared by every process and host when REDIS_URL (or CACHE_URL) names a Redis
+# server. Without one: local memory in development and tests (one process), the database in
+# production, since gunicorn's workers are separate processes and a per-process cache would
+# keep serving what another worker already invalidated.
+CACHE_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "kennisplatform")
+if CACHE_URL:
+    if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            "REDIS_URL/CACHE_URL moet met redis://, rediss:// of unix:// beginnen."
+        )
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
+    }
+    # Sessions read from Redis, written through to the database: a Redis restart logs no one out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+elif DEBUG:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    # `migrate` creates the table (portal/apps.py runs createcachetable after migrating).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
+    }
+# Without Redis, sessions live in the database only (Django's default, shared by every host);
+# never in a per-process cache.
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 

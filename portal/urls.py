@@ -6,6 +6,7 @@ from django.views.generic import TemplateView
 from kennisbank.sitemaps import ItemSitemap, PageSitemap
 from kennisbank.views.pages import home
 from portal.health import health
+from portal.routers import replica_reads
 
 admin.site.site_header = "Kennisplatform IGS – redactie"
 admin.site.site_title = "Kennisplatform IGS"
@@ -15,7 +16,7 @@ admin.site.index_title = "Redactie"
 handler500 = "portal.errors.server_error"
 
 urlpatterns = [
-    path("", home, name="home"),
+    path("", replica_reads(home), name="home"),
     path("healthz", health, name="health"),
     path("kennisbank/", include("kennisbank.urls")),
     path("netwerk/", include("netwerk.urls")),

@@ -7,12 +7,12 @@ editors can preview what is not public yet (marked, never indexed, never cached)
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from ..constants import TYPE_PATHS, ItemType, Motive
-from ..models import AdoptionMark, DossierEntry, Item
+from ..models import AdoptionMark, Attachment, DossierEntry, Item
 from ..registrations import event_calendar
 from ..related import (
     adoption_ancestors,
@@ -160,3 +160,27 @@ def most_adopted(request):
     for item in page_obj:
         item.more_adopters = item.adoption_count - len(item.published_adoptions) - len(item.marks)
     return render(request, "kennisbank/most_adopted.html", {"page_obj": page_obj})
+
+
+def attachment(request, pk):
+    """An item's attachment, to whoever may see the item, read through the storage API.
+
+    Served by the portal rather than from a public address: uploads live in private object
+    storage (or a MEDIA_ROOT nobody serves), and a draft's files are no one else's business.
+    """
+    found = get_object_or_404(
+        Attachment.objects.select_related("item"),
+        pk=pk,
+        item__in=Item.objects.visible_to(request.user),
+    )
+    try:
+        handle = found.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    response = FileResponse(
+        handle, as_attachment=True, filename=found.file.name.rpartition("/")[2] or "bijlage"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    # Even if a browser showed it inline, the file may not run anything in our origin.
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return _preview_headers(response, found.item)
