@@ -1,7 +1,7 @@
 """`manage.py bench_search` (make bench): the search at ten times StadSPOORT, in its own database.
 
-1. Switches to a separate database (default kennisplatform_bench on the same server), creates it
-   if missing and migrates it; the configured database is never touched.
+1. Switches to a separate database (default: the configured database's name + "_bench" on the
+   same server), creates it if missing and migrates it; the configured database is never touched.
 2. Builds a corpus of --size generated items (kennisbank/bench.py), unless one of that size is
    already there (--rebuild forces it), then VACUUM ANALYZE.
 3. Times GET requests through the full Django stack (django.test.Client: middleware, view,
@@ -25,10 +25,12 @@ from kennisbank.bench import (
     GOAL_NARROW_MS,
     NARROW_BELOW,
     QUERY_MIX,
+    bench_database_name,
     build_corpus,
     corpus_size,
     database_use,
     goal_met,
+    indexes_restore,
     measure,
     naive_search,
     query_class,
@@ -44,14 +46,16 @@ class Command(BaseCommand):
     help = "Zoekbenchmark op een aparte database met een gegenereerd corpus (standaard 250.000)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--database-name", default="kennisplatform_bench")
-        parser.add_argument("--size", type=int, default=250_000)
+        parser.add_argument(
+            "--database-name", help="standaard: naam van de ingestelde database + _bench"
+        )
+        parser.add_argument("--items", "--size", dest="size", type=int, default=250_000)
         parser.add_argument("--rebuild", action="store_true", help="corpus altijd opnieuw bouwen")
         parser.add_argument("--runs", type=int, default=30)
         parser.add_argument("--seed", type=int, default=2026)
 
     def handle(self, *args, **options):
-        name = options["database_name"]
+        name = options["database_name"] or bench_database_name("bench")
         if name == connection.settings_dict["NAME"]:
             raise CommandError(
                 "De benchmark leegt de itemtabel; geef een andere database dan de ingestelde."
@@ -71,6 +75,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Corpus klaar in {time.monotonic() - started:.0f} s")
         else:
             self.stdout.write(f"Bestaand corpus van {existing:,} items hergebruikt (--rebuild)")
+            indexes_restore(log=self.stdout.write)
             vacuum_analyze()
 
         # Production-like request handling: no query log, no debug templates.
