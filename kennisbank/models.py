@@ -3,7 +3,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models.functions import Mod, Now
+from django.db.models.functions import Coalesce, Mod, Now
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -262,6 +262,19 @@ class Item(models.Model):
                 name="item_title_trgm",
                 fields=["title"],
                 opclasses=["gin_trgm_ops"],
+            ),
+            # The events page and the home page: published events by start (past ones newest
+            # first) and by end (querysets.upcoming_events). Partial, so neither walks the
+            # other item types, whose starts_at is empty.
+            models.Index(
+                fields=["starts_at", "id"],
+                condition=models.Q(type=ItemType.EVENT, status=Status.PUBLISHED),
+                name="item_event_start",
+            ),
+            models.Index(
+                Coalesce("ends_at", "starts_at"),
+                condition=models.Q(type=ItemType.EVENT, status=Status.PUBLISHED),
+                name="item_event_end",
             ),
         ]
         constraints = [

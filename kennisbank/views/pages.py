@@ -29,6 +29,7 @@ HOME_DOSSIERS = 4
 HOME_MOST_ADOPTED = 5
 DOSSIERS_PER_PAGE = 20
 PAST_EVENTS_PER_PAGE = 20
+UPCOMING_EVENTS_PER_PAGE = 20
 MOST_ADOPTED_PER_PAGE = 25
 ADOPTERS_SHOWN = 5
 
@@ -111,8 +112,13 @@ def events(request):
     past = Paginator(published.past_events(now), PAST_EVENTS_PER_PAGE).get_page(
         request.GET.get("page")
     )
+    # Upcoming events get their own pages (?binnenkort=2): a long agenda would otherwise make
+    # the page grow with the collection.
+    upcoming = Paginator(published.upcoming_events(now), UPCOMING_EVENTS_PER_PAGE).get_page(
+        request.GET.get("binnenkort")
+    )
     context = {
-        "upcoming": published.upcoming_events(now),
+        "upcoming": upcoming,
         "page_obj": past,
         "now": now,
     }
