@@ -279,9 +279,8 @@ def test_events_page_pages_a_long_agenda_and_keeps_events_under_way(client):
     now = timezone.now()
     for n in range(22):
         EventFactory(title=f"Komend {n:02d}", starts_at=now + dt.timedelta(days=n + 1))
-    EventFactory(
-        title="Loopt nog", starts_at=now - dt.timedelta(hours=1), ends_at=now + dt.timedelta(hours=1)
-    )
+    hour = dt.timedelta(hours=1)
+    EventFactory(title="Loopt nog", starts_at=now - hour, ends_at=now + hour)
     EventFactory(title="Net afgelopen", starts_at=now - dt.timedelta(hours=3), ends_at=now)
 
     page = html(client.get(reverse("kennisbank:events")))
