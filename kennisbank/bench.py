@@ -20,6 +20,7 @@ this module, and only against its own database: building starts with TRUNCATE of
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 import statistics
 import time
@@ -796,3 +797,53 @@ def database_use(*, name: str, log: Callable[[str], None] = print) -> None:
             log(f"Database {name} aangemaakt")
     connection.close()
     connection.settings_dict["NAME"] = name
+
+
+def corpus_ready(
+    *,
+    name: str,
+    size: int,
+    seed: int = 2026,
+    rebuild: bool = False,
+    log: Callable[[str], None] = print,
+) -> None:
+    """Switch to database `name`, migrate it and make sure it holds a `size`-item corpus with
+    every index the model declares, analysed; shared by bench_search and bench_load."""
+    from django.core.management import call_command
+
+    from .services import search_terms_refresh
+
+    database_use(name=name, log=log)
+    log(f"Database {name}: migreren …")
+    call_command("migrate", verbosity=0, interactive=False)
+    existing = corpus_size()
+    if rebuild or existing != size:
+        log(f"Corpus bouwen: {size:,} items (nu {existing:,}) …")
+        started = time.monotonic()
+        build_corpus(size=size, seed=seed, log=log)
+        log(f"  {search_terms_refresh():,} zoekwoorden voor suggesties")
+        vacuum_analyze()
+        log(f"Corpus klaar in {time.monotonic() - started:.0f} s")
+    else:
+        log(f"Bestaand corpus van {existing:,} items hergebruikt (--rebuild bouwt opnieuw)")
+        indexes_restore(log=log)
+        vacuum_analyze()
+
+
+def parse_sizes(text: str) -> list[int]:
+    """ "25000,250000" → [25000, 250000] (sorted; at least 1 item each)."""
+    sizes = sorted({int(part.replace("_", "")) for part in str(text).split(",") if part.strip()})
+    if not sizes or sizes[0] < 1:
+        raise ValueError(text)
+    return sizes
+
+
+# --- goals -------------------------------------------------------------------------------------
+
+GOAL_PAGE_MS = 100  # p95 of every page type at the full size (250,000 items)
+GROWTH_PER_DECADE = 2.0  # 10× more items may cost at most 2× the time
+
+
+def growth_allowed(small: int, large: int) -> float:
+    """The time factor the 10× rule allows between two corpus sizes (2× per factor 10)."""
+    return GROWTH_PER_DECADE ** math.log10(large / small)
