@@ -37,6 +37,7 @@ from netwerk.models import Municipality
 
 from .constants import FACET_PREFIX, EventKind, ItemType, Motive, Status, TaskType
 from .models import Item, Theme
+from .read_cache import content_changed
 from .search import (
     FACETS,
     PREFIX_FALLBACK_BELOW,
@@ -585,6 +586,7 @@ def build_corpus(
                 f"SELECT setval(pg_get_serial_sequence('{item_table}', 'id'), "
                 f"(SELECT coalesce(max(id), 0) + 1 FROM {item_table}), false)"
             )
+    content_changed()  # COPY sends no signals: no cached answer about the old corpus survives
     log(f"  corpus klaar in {time.monotonic() - started:.0f} s")
 
 

@@ -58,6 +58,21 @@ class Volume:
     places: int = 30
 
 
+def volume_for(practices: int) -> Volume:
+    """The full volume scaled to `practices` practice examples (the default is 20,000); no
+    number drops below the tiny volume's, so every scenario still has something to measure."""
+    full, tiny = Volume(), TINY
+    share = practices / full.practices
+    scaled = {
+        name: max(getattr(tiny, name), round(getattr(full, name) * share))
+        for name in Volume.__dataclass_fields__
+    }
+    scaled["practices"] = max(tiny.practices, practices)
+    scaled["places"] = min(scaled["places"], scaled["concurrent"])
+    scaled["registered"] = min(scaled["registered"], scaled["capacity"])
+    return Volume(**scaled)
+
+
 TINY = Volume(
     comments=12,
     practices=60,

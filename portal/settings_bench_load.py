@@ -8,6 +8,7 @@ with `portal.settings` exactly as the README's "Deploying" section does
 fetches static files, so the figures do not depend on it.
 """
 
+import os
 import warnings
 
 from portal.settings import *  # noqa: F403
@@ -21,3 +22,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+
+# bench_load --no-cache: the same load without kennisbank/read_cache.py (0 = off).
+KENNISBANK_READ_CACHE_SECONDS = int(os.environ.get("BENCH_READ_CACHE_SECONDS", "300"))

@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.utils import translation
 
 from tests.factories import EditorFactory, UserFactory
@@ -11,6 +12,13 @@ def dutch(request):
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: cached search answers (kennisbank/read_cache.py)
+    are keyed by a sequence that a rolled-back test does not rewind."""
+    caches["default"].clear()
 
 
 @pytest.fixture

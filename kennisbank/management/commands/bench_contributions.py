@@ -36,6 +36,12 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=30)
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument(
+            "--items",
+            type=int,
+            default=bench.Volume.practices,
+            help="aantal praktijkvoorbeelden; de rest van het volume schaalt mee",
+        )
+        parser.add_argument(
             "--tiny", action="store_true", help="een heel klein volume, om de command te testen"
         )
 
@@ -49,7 +55,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Database {name}: migreren …")
         call_command("migrate", verbosity=0, interactive=False)
 
-        volume = bench.TINY if options["tiny"] else bench.Volume()
+        volume = bench.TINY if options["tiny"] else bench.volume_for(options["items"])
         # Production-like request handling: no query log, no debug templates.
         settings.DEBUG = False
         connection.force_debug_cursor = False

@@ -75,6 +75,11 @@ class Command(BaseCommand):
         parser.add_argument("--duration", type=int, default=10, help="seconden per meting")
         parser.add_argument("--workers", type=int, default=3, help="gunicorn-workers")
         parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument(
+            "--no-cache",
+            action="store_true",
+            help="zonder de leescache (kennisbank/read_cache.py), om voor en na te vergelijken",
+        )
 
     def handle(self, *args, **options):
         wrk = shutil.which("wrk")
@@ -91,7 +96,7 @@ class Command(BaseCommand):
 
         port = free_port()
         base_url = f"http://127.0.0.1:{port}"
-        server = self._start(port, name, options["workers"])
+        server = self._start(port, name, options["workers"], cache=not options["no_cache"])
         try:
             self._wait(base_url)
             for _label, paths in scenarios:  # every path answers (and is warm) before timing
@@ -99,6 +104,7 @@ class Command(BaseCommand):
                     self._check(base_url + path)
             self.stdout.write(
                 f"\ngunicorn portal.wsgi --workers {options['workers']} (DEBUG=0) op {base_url}, "
+                f"leescache {'uit' if options['no_cache'] else 'aan'}, "
                 f"{Item.objects.published().count():,} gepubliceerde items; wrk "
                 f"{options['duration']} s per meting\n"
             )
@@ -153,7 +159,7 @@ class Command(BaseCommand):
             ("regio (netwerk)", regions),
         ]
 
-    def _start(self, port: int, name: str, workers: int) -> subprocess.Popen:
+    def _start(self, port: int, name: str, workers: int, *, cache: bool) -> subprocess.Popen:
         params = connection.settings_dict
         user = quote(params.get("USER") or "")
         password = quote(params.get("PASSWORD") or "")
@@ -167,6 +173,7 @@ class Command(BaseCommand):
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DATABASE_URL": f"postgres://{auth}{host}{port_part}/{name}",
             "DJANGO_SETTINGS_MODULE": SETTINGS_MODULE,
+            "BENCH_READ_CACHE_SECONDS": "300" if cache else "0",
         }
         gunicorn = Path(sys.executable).with_name("gunicorn")
         command = [str(gunicorn), "portal.wsgi", "--bind", f"127.0.0.1:{port}"]
