@@ -5,7 +5,8 @@
 # make bench-contributions – members' contributions at volume, in its own database (see README)
 # make bench-load – gunicorn under wrk at 1/8/32 clients on the 250,000-item corpus (see README)
 # Sizes: BENCH_ITEMS (bench: "25000,250000"; bench-load: 250000; bench-contributions: 20000
-# practices), BENCH_RUNS, BENCH_PAGES (bench-netwerk), BENCH_CLIENTS, BENCH_DURATION (bench-load),
+# practices), BENCH_RUNS, BENCH_PAGES (bench-netwerk), BENCH_CLIENTS, BENCH_DURATION,
+# BENCH_NO_CACHE=1 (bench-load),
 # BENCH_DATABASE (start of the benchmark databases' names; default: configured name + _bench).
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -98,7 +99,7 @@ wrk:
 bench-load: setup wrk
 	@$(DB) && $(PY) manage.py bench_load $(if $(BENCH_ITEMS),--items $(BENCH_ITEMS)) $(BENCH_DB_OPT) \
 	  $(if $(BENCH_CLIENTS),--clients $(BENCH_CLIENTS)) \
-	  $(if $(BENCH_DURATION),--duration $(BENCH_DURATION))
+	  $(if $(BENCH_DURATION),--duration $(BENCH_DURATION)) $(if $(BENCH_NO_CACHE),--no-cache)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache

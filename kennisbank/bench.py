@@ -687,6 +687,7 @@ QUERY_MIX = (
     ("jeugdzorg", {"q": "jeugdzorg"}),
     ("afvalinzameling", {"q": "afvalinzameling"}),
     ("GR (synoniem: woordgroep)", {"q": "GR"}),
+    ('"inkoop van jeugdzorg"', {"q": '"inkoop van jeugdzorg"'}),
     (
         "samenwerking +soort +provincie",
         {"q": "samenwerking", "soort": "praktijkvoorbeeld", "provincie": "gelderland"},

@@ -27,7 +27,7 @@ SEQUENCE = "kennisbank_content_version"
 
 
 def _timeout() -> int:
-    return getattr(settings, "KENNISBANK_READ_CACHE_SECONDS", 300)
+    return settings.KENNISBANK_READ_CACHE_SECONDS
 
 
 def content_version() -> int:

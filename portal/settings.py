@@ -215,6 +215,9 @@ if not DEBUG:
 
 TAGGIT_CASE_INSENSITIVE = True
 
+# Seconds a cached search answer may be kept (kennisbank/read_cache.py); 0 turns the cache off.
+KENNISBANK_READ_CACHE_SECONDS = int(os.environ.get("KENNISBANK_READ_CACHE_SECONDS", "300"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

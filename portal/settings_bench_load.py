@@ -15,7 +15,7 @@ from portal.settings import *  # noqa: F403
 from portal.settings import STORAGES
 
 # No collectstatic, so no STATIC_ROOT: whitenoise's warning about it is expected here.
-warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+warnings.filterwarnings("ignore", message="No directory at")
 
 STORAGES = {
     **STORAGES,

@@ -90,6 +90,10 @@ def test_make_bench_load_runs_gunicorn_under_wrk(bench_env):
     for row in ("home", "zoeken smal", "zoeken midden", "zoeken breed", "detailpagina", "regio"):
         assert f"\n{row}" in out
     assert "1 client" in out and "8 clients" in out and "req/s" in out
+    assert "leescache aan" in out
+
+    out = make(bench_env, "bench-load", BENCH_ITEMS=2000, BENCH_DURATION=1, BENCH_NO_CACHE=1)
+    assert "leescache uit" in out
 
 
 def test_make_bench_netwerk_at_a_tiny_size(bench_env):

@@ -120,6 +120,9 @@ class Command(BaseCommand):
                 cells = []
                 for c in clients:
                     result = self._wrk(wrk, base_url, paths, c, options["duration"])
+                    # wrk stops, but gunicorn still works through the requests queued at its
+                    # socket; the next measurement starts only when they are done.
+                    self._check(base_url + "/")
                     rps = result["requests"] / (result["duration_us"] / 1e6)
                     p95 = f"{result['p95_us'] / 1000:10.1f}" if result["requests"] else f"{'–':>10}"
                     cells.append(f" | {rps:8.1f} {p95}")
@@ -183,7 +186,7 @@ class Command(BaseCommand):
     @staticmethod
     def _request(url: str):
         request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})
-        return urllib.request.urlopen(request, timeout=30)
+        return urllib.request.urlopen(request, timeout=300)
 
     def _wait(self, base_url: str) -> None:
         deadline = time.monotonic() + 60
