@@ -75,9 +75,13 @@ class ItemQuerySet(models.QuerySet):
         )
         return (
             self.filter(type=ItemType.PRACTICE)
+            # One id list (a UNION), not "in this list OR in that one": PostgreSQL answers an
+            # OR of two IN lists by reading every item, which grows with the collection (2.9 s
+            # on the home page at 250,000 items); one list it joins through the primary key.
             .filter(
-                models.Q(pk__in=published_adoptions.values("adopted_from"))
-                | models.Q(pk__in=AdoptionMark.objects.values("item"))
+                pk__in=published_adoptions.values("adopted_from").union(
+                    AdoptionMark.objects.values("item")
+                )
             )
             .annotate(
                 adoption_count=Coalesce(models.Subquery(adoptions), 0)

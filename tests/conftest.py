@@ -15,10 +15,12 @@ def dutch(request):
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """Every test starts with an empty cache: cached search answers (kennisbank/read_cache.py)
-    are keyed by a sequence that a rolled-back test does not rewind."""
+def empty_cache(settings):
+    """Every test starts with an empty cache, and without the read cache of search answers
+    (kennisbank/read_cache.py), so query counts measure the search itself;
+    tests/kennisbank/test_read_cache.py turns it on."""
     caches["default"].clear()
+    settings.KENNISBANK_READ_CACHE_SECONDS = 0
 
 
 @pytest.fixture

@@ -112,28 +112,26 @@ class _PastEventsPaginator(Paginator):
     reads, where counting the past ones directly reads each of their rows (there are ever more).
     """
 
-    def __init__(self, published, now):
+    def __init__(self, published, now, upcoming: Paginator):
         super().__init__(published.past_events(now), PAST_EVENTS_PER_PAGE)
-        self.published, self.now = published, now
+        self.published, self.upcoming = published, upcoming
 
     @cached_property
     def count(self):
         started = self.published.of_type(ItemType.EVENT).filter(starts_at__isnull=False)
-        return started.count() - self.published.upcoming_events(self.now).count()
+        return started.count() - self.upcoming.count
 
 
 def events(request):
     now = timezone.now()
     published = Item.objects.published()
-    past = _PastEventsPaginator(published, now).get_page(request.GET.get("page"))
     # Upcoming events get their own pages (?binnenkort=2): a long agenda would otherwise make
     # the page grow with the collection.
-    upcoming = Paginator(published.upcoming_events(now), UPCOMING_EVENTS_PER_PAGE).get_page(
-        request.GET.get("binnenkort")
-    )
+    upcoming = Paginator(published.upcoming_events(now), UPCOMING_EVENTS_PER_PAGE)
+    past = _PastEventsPaginator(published, now, upcoming)
     context = {
-        "upcoming": upcoming,
-        "page_obj": past,
+        "upcoming": upcoming.get_page(request.GET.get("binnenkort")),
+        "page_obj": past.get_page(request.GET.get("page")),
         "now": now,
     }
     return render(request, "kennisbank/events.html", context)

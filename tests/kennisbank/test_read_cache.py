@@ -12,6 +12,12 @@ from tests.factories import ItemFactory
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def read_cache_on(settings):
+    settings.KENNISBANK_READ_CACHE_SECONDS = 300
+
+
 QUERY = {"q": "gladheidsbestrijding"}
 
 
@@ -60,3 +66,24 @@ def test_the_content_version_moves_again_after_the_commit(django_capture_on_comm
         during = content_version()
     assert callbacks
     assert before < during < content_version()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"q": "gladheidsbestrijding", "soort": "praktijkvoorbeeld", "sortering": "datum"},
+        {"q": '"gladheidsbestrijding in de" -Veluwe OR regio'},
+        {"q": "gladheidsbestrijdng"},  # a suggestion ("Bedoelde u …?")
+        {"q": "GR", "thema": "jeugd", "provincie": "gelderland", "page": "2"},
+    ],
+)
+def test_every_kind_of_answer_survives_the_cache(client, params):
+    ItemFactory(title="Gladheidsbestrijding in de Achterhoek")
+    url = reverse("kennisbank:search")
+
+    computed = client.get(url, params)
+    cached = client.get(url, params)
+
+    assert computed.status_code == cached.status_code == 200
+    assert cached.content.count(b"<li") == computed.content.count(b"<li")
