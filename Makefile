@@ -4,13 +4,18 @@
 # make bench – search benchmark on a 250,000-item corpus (see README)
 # make bench-netwerk – netwerkregie region view for all 342 municipalities (see README)
 # make bench-contributions – members' contributions at volume, in its own database (see README)
+# make bench-load – gunicorn under wrk at 1/8/32 clients on the 250,000-item corpus (see README)
+# Sizes: BENCH_ITEMS (bench: "25000,250000"; bench-load: 250000; bench-contributions: 20000
+# practices), BENCH_RUNS, BENCH_PAGES (bench-netwerk), BENCH_CLIENTS, BENCH_DURATION,
+# BENCH_NO_CACHE=1 (bench-load),
+# BENCH_DATABASE (start of the benchmark databases' names; default: configured name + _bench).
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 VENV := .venv
 PY := $(VENV)/bin/python
 DB := url=$$(scripts/ensure-db.sh) && export DATABASE_URL="$$url"
 
-.PHONY: help run test bench bench-netwerk bench-contributions lint format setup setup-dev browser-deps clean
+.PHONY: help run test bench bench-netwerk bench-contributions bench-load wrk lint format setup setup-dev browser-deps clean
 
 help:
 	@echo "make run    – portal met demo-inhoud op http://127.0.0.1:8000"
@@ -18,6 +23,7 @@ help:
 	@echo "make bench  – zoekbenchmark (250.000 items)"
 	@echo "make bench-netwerk – regiopagina voor alle 342 gemeenten (servertijd, queries)"
 	@echo "make bench-contributions – discussie, overgenomen, bijeenkomst, digest, aanmelden"
+	@echo "make bench-load – gunicorn onder wrk: verzoeken/s en p95 bij 1, 8 en 32 clients"
 
 $(VENV)/.installed: pyproject.toml
 	@PYTHON=$$(scripts/find-python.sh) && echo "Python: $$PYTHON" && \
@@ -65,16 +71,36 @@ test: setup browser-deps
 	  $(PY) manage.py makemigrations --check --dry-run && \
 	  DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest --create-db
 
+BENCH_OPTS = $(if $(BENCH_ITEMS),--items $(BENCH_ITEMS)) $(if $(BENCH_RUNS),--runs $(BENCH_RUNS))
+BENCH_DB_OPT = $(if $(BENCH_DATABASE),--database-name $(BENCH_DATABASE))
+
 bench: setup
-	@$(DB) && $(PY) manage.py bench_search
+	@$(DB) && $(PY) manage.py bench_search $(BENCH_OPTS) $(BENCH_DB_OPT)
 
 bench-netwerk: setup
 	@$(DB) && $(PY) manage.py migrate --no-input && \
 	  $(PY) manage.py load_reference_data && \
-	  $(PY) manage.py bench_netwerk
+	  $(PY) manage.py bench_netwerk $(if $(BENCH_RUNS),--runs $(BENCH_RUNS)) \
+	    $(if $(BENCH_PAGES),--pages $(BENCH_PAGES))
 
 bench-contributions: setup
-	@$(DB) && $(PY) manage.py bench_contributions
+	@$(DB) && $(PY) manage.py bench_contributions $(BENCH_OPTS) \
+	  $(if $(BENCH_DATABASE),--database-name $(BENCH_DATABASE)_contrib)
+
+wrk:
+	@if ! command -v wrk >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "wrk ontbreekt; ik installeer het met apt"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else \
+	    echo "Installeer wrk: sudo apt-get install wrk"; exit 1; \
+	  fi; \
+	fi
+
+bench-load: setup wrk
+	@$(DB) && $(PY) manage.py bench_load $(if $(BENCH_ITEMS),--items $(BENCH_ITEMS)) $(BENCH_DB_OPT) \
+	  $(if $(BENCH_CLIENTS),--clients $(BENCH_CLIENTS)) \
+	  $(if $(BENCH_DURATION),--duration $(BENCH_DURATION)) $(if $(BENCH_NO_CACHE),--no-cache)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache

@@ -20,6 +20,7 @@ this module, and only against its own database: building starts with TRUNCATE of
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 import statistics
 import time
@@ -36,6 +37,7 @@ from netwerk.models import Municipality
 
 from .constants import FACET_PREFIX, EventKind, ItemType, Motive, Status, TaskType
 from .models import Item, Theme
+from .read_cache import content_changed
 from .search import (
     FACETS,
     PREFIX_FALLBACK_BELOW,
@@ -297,34 +299,27 @@ STATUS_WEIGHTS = {
 }
 FIRST_YEAR = 2008
 
-ITEM_COLUMNS = (
-    "id",
-    "type",
-    "title",
-    "slug",
-    "summary",
-    "body",
-    "published_on",
-    "status",
-    "region",
-    "task_type",
-    "motives",
-    "contact_name",
-    "contact_organisation",
-    "contact_email",
-    "outcomes",
-    "what_went_wrong",
-    "adoption_note",
-    "featured",
-    "event_kind",
-    "starts_at",
-    "ends_at",
-    "location",
-    "created_at",
-    "updated_at",
-    "facets",
-    "collaboration_model_id",
-)
+
+def item_columns() -> list[str]:
+    """Every column the corpus writer fills: all stored, non-generated fields of Item.
+
+    Built from the model, so a field added later cannot be forgotten (a NOT NULL column without
+    a value broke the benchmark once); fields the generator does not set get the model's default.
+    Fields with a db_default are left to the database.
+    """
+    return [
+        field.column
+        for field in Item._meta.concrete_fields
+        if not field.generated and not getattr(field, "has_db_default", lambda: False)()
+    ]
+
+
+def item_row(values: dict, columns: list[str]) -> tuple:
+    """One COPY row: the generator's values by column, the model's defaults for the rest."""
+    fields = {field.column: field for field in Item._meta.concrete_fields}
+    return tuple(
+        values[column] if column in values else fields[column].get_default() for column in columns
+    )
 
 
 @dataclass(frozen=True)
@@ -393,7 +388,7 @@ class CorpusGenerator:
         day = dt.date(year, self.rng.randint(1, 12), self.rng.randint(1, 28))
         return min(day, self.today)
 
-    def rows(self, count: int, start_id: int = 1) -> Iterator[tuple[tuple, list[int], list[int]]]:
+    def rows(self, count: int, start_id: int = 1) -> Iterator[tuple[dict, list[int], list[int]]]:
         """Yield (item row, theme ids, municipality ids) for `count` items."""
         rng = self.rng
         choice = rng.choice
@@ -471,34 +466,29 @@ class CorpusGenerator:
             tokens += [f"{p['motive']}:{m}" for m in motives]
 
             created = dt.datetime.combine(published_on, dt.time(9), tzinfo=dt.UTC)
-            row = (
-                item_id,
-                item_type,
-                title[:250],
-                f"bench-{item_id}",
-                summary[:1000],
-                body,
-                published_on,
-                status,
-                region,
-                task_type,
-                motives,
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                item_type == ItemType.DOSSIER,
-                event_kind,
-                starts_at,
-                ends_at,
-                location,
-                created,
-                created,
-                tokens,
-                model.id if model else None,
-            )
+            row = {
+                "id": item_id,
+                "type": item_type,
+                "title": title[:250],
+                "slug": f"bench-{item_id}",
+                "summary": summary[:1000],
+                "body": body,
+                "published_on": published_on,
+                "status": status,
+                "region": region,
+                "task_type": task_type,
+                "motives": motives,
+                "featured": item_type == ItemType.DOSSIER,
+                "event_kind": event_kind,
+                "starts_at": starts_at,
+                "ends_at": ends_at,
+                "location": location,
+                "created_at": created,
+                "updated_at": created,
+                "published_at": created if status == Status.PUBLISHED else None,
+                "facets": tokens,
+                "collaboration_model_id": model.id if model else None,
+            }
             yield row, themes, municipality_ids
 
     def _body(self, topic: Topic, model, slots: dict) -> str:
@@ -537,61 +527,112 @@ def build_corpus(
     """Replace every item in the current database by `size` generated items (COPY in bulk).
 
     Indexes on the item table are dropped during the load and rebuilt afterwards: building a GIN
-    index once is several times faster than maintaining it row by row.
+    index once is several times faster than maintaining it row by row. It all happens in one
+    transaction (PostgreSQL's DDL is transactional), so a crash or Ctrl-C half-way rolls back to
+    the previous corpus with every index in place; a half-built corpus without its GIN indexes
+    would otherwise be measured as sequential scans by the next run.
     """
     generator = CorpusGenerator(seed=seed)
     item_table = Item._meta.db_table
     themes_table = Item.themes.through._meta.db_table
     places_table = Item.municipalities.through._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(f"TRUNCATE {item_table} RESTART IDENTITY CASCADE")
-        cursor.execute(
-            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s "
-            "AND indexname NOT IN (SELECT conname FROM pg_constraint)",
-            [item_table],
-        )
-        indexes = cursor.fetchall()
-        for name, _ in indexes:
-            cursor.execute(f'DROP INDEX "{name}"')
-    log(f"  {len(indexes)} indexen tijdelijk verwijderd")
-
+    columns = item_columns()
     started = time.monotonic()
-    raw = connection.connection  # psycopg connection behind Django's wrapper
-    done = 0
-    rows = generator.rows(size)
-    while done < size:
-        n = min(batch, size - done)
+    with transaction.atomic():
         with connection.cursor() as cursor:
-            pg = cursor.cursor
-            theme_rows, place_rows = [], []
-            with pg.copy(f"COPY {item_table} ({', '.join(ITEM_COLUMNS)}) FROM STDIN") as copy:
-                for _ in range(n):
-                    row, theme_ids, place_ids = next(rows)
-                    copy.write_row(row)
-                    theme_rows.extend((row[0], t) for t in theme_ids)
-                    place_rows.extend((row[0], m) for m in place_ids)
-            with pg.copy(f"COPY {themes_table} (item_id, theme_id) FROM STDIN") as copy:
-                for r in theme_rows:
-                    copy.write_row(r)
-            with pg.copy(f"COPY {places_table} (item_id, municipality_id) FROM STDIN") as copy:
-                for r in place_rows:
-                    copy.write_row(r)
-        if not raw.autocommit:
-            raw.commit()
-        done += n
-        log(f"  {done:>7} items geladen ({time.monotonic() - started:.0f} s)")
+            cursor.execute(f"TRUNCATE {item_table} RESTART IDENTITY CASCADE")
+            cursor.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s "
+                "AND indexname NOT IN (SELECT conname FROM pg_constraint)",
+                [item_table],
+            )
+            indexes = cursor.fetchall()
+            for name, _ in indexes:
+                cursor.execute(f'DROP INDEX "{name}"')
+        log(f"  {len(indexes)} indexen tijdelijk verwijderd (in één transactie)")
 
-    with connection.cursor() as cursor:
-        cursor.execute("SET maintenance_work_mem = '512MB'")
-        for name, definition in indexes:
-            t0 = time.monotonic()
-            cursor.execute(definition)
-            log(f"  index {name} opnieuw gebouwd ({time.monotonic() - t0:.0f} s)")
-        cursor.execute(
-            f"SELECT setval(pg_get_serial_sequence('{item_table}', 'id'), "
-            f"(SELECT max(id) FROM {item_table}))"
-        )
+        done = 0
+        rows = generator.rows(size)
+        while done < size:
+            n = min(batch, size - done)
+            with connection.cursor() as cursor:
+                pg = cursor.cursor
+                theme_rows, place_rows = [], []
+                with pg.copy(f"COPY {item_table} ({', '.join(columns)}) FROM STDIN") as copy:
+                    for _ in range(n):
+                        values, theme_ids, place_ids = next(rows)
+                        copy.write_row(item_row(values, columns))
+                        theme_rows.extend((values["id"], t) for t in theme_ids)
+                        place_rows.extend((values["id"], m) for m in place_ids)
+                with pg.copy(f"COPY {themes_table} (item_id, theme_id) FROM STDIN") as copy:
+                    for r in theme_rows:
+                        copy.write_row(r)
+                with pg.copy(f"COPY {places_table} (item_id, municipality_id) FROM STDIN") as copy:
+                    for r in place_rows:
+                        copy.write_row(r)
+            done += n
+            log(f"  {done:>7} items geladen ({time.monotonic() - started:.0f} s)")
+
+        with connection.cursor() as cursor:
+            # Django's foreign keys are DEFERRABLE INITIALLY DEFERRED: check the loaded rows now,
+            # since PostgreSQL refuses CREATE INDEX on a table with pending trigger events.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
+            for name, definition in indexes:
+                t0 = time.monotonic()
+                cursor.execute(definition)
+                log(f"  index {name} opnieuw gebouwd ({time.monotonic() - t0:.0f} s)")
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence('{item_table}', 'id'), "
+                f"(SELECT coalesce(max(id), 0) + 1 FROM {item_table}), false)"
+            )
+    content_changed()  # COPY sends no signals: no cached answer about the old corpus survives
     log(f"  corpus klaar in {time.monotonic() - started:.0f} s")
+
+
+def _index_columns() -> list[str]:
+    """Index definitions of the item table, as PostgreSQL reports them."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s",
+            [Item._meta.db_table],
+        )
+        return cursor.fetchall()
+
+
+def missing_indexes() -> list[str]:
+    """The item table's indexes the model declares that are absent: Meta.indexes by name, and
+    db_index fields by a b-tree index on that column alone."""
+    present = _index_columns()
+    names = {name for name, _ in present}
+    missing = [index.name for index in Item._meta.indexes if index.name not in names]
+    for field in Item._meta.concrete_fields:
+        indexed = any(f"USING btree ({field.column})" in definition for _, definition in present)
+        if field.db_index and not field.unique and not indexed:
+            missing.append(field.column)
+    return missing
+
+
+def indexes_restore(log: Callable[[str], None] = print) -> list[str]:
+    """Create the model's declared indexes that are missing, from the model's own definitions.
+
+    A database left behind by an older benchmark (which dropped the indexes outside a
+    transaction) would otherwise be measured without them.
+    """
+    missing = missing_indexes()
+    if not missing:
+        return []
+    with connection.schema_editor() as editor:
+        for index in Item._meta.indexes:
+            if index.name in missing:
+                editor.add_index(Item, index)
+                log(f"  ontbrekende index {index.name} gebouwd")
+        for field in Item._meta.concrete_fields:
+            if field.column in missing:
+                # The statement Django's migrations use for db_index=True (same name).
+                editor.execute(editor._create_index_sql(Item, fields=[field]))
+                log(f"  ontbrekende index op {field.column} gebouwd")
+    return missing
 
 
 def vacuum_analyze() -> None:
@@ -646,6 +687,7 @@ QUERY_MIX = (
     ("jeugdzorg", {"q": "jeugdzorg"}),
     ("afvalinzameling", {"q": "afvalinzameling"}),
     ("GR (synoniem: woordgroep)", {"q": "GR"}),
+    ('"inkoop van jeugdzorg"', {"q": '"inkoop van jeugdzorg"'}),
     (
         "samenwerking +soort +provincie",
         {"q": "samenwerking", "soort": "praktijkvoorbeeld", "provincie": "gelderland"},
@@ -734,6 +776,12 @@ def naive_search(params: dict) -> tuple[int, Callable[[], None]]:
     return matches, run
 
 
+def bench_database_name(suffix: str) -> str:
+    """The benchmark's own database, derived from the configured one (kennisplatform →
+    kennisplatform_bench), so two checkouts with their own DATABASE_URL do not share a corpus."""
+    return f"{connection.settings_dict['NAME']}_{suffix}"
+
+
 def database_use(*, name: str, log: Callable[[str], None] = print) -> None:
     """Point Django's connection at database `name` on the same server, creating it if needed.
 
@@ -752,3 +800,53 @@ def database_use(*, name: str, log: Callable[[str], None] = print) -> None:
             log(f"Database {name} aangemaakt")
     connection.close()
     connection.settings_dict["NAME"] = name
+
+
+def corpus_ready(
+    *,
+    name: str,
+    size: int,
+    seed: int = 2026,
+    rebuild: bool = False,
+    log: Callable[[str], None] = print,
+) -> None:
+    """Switch to database `name`, migrate it and make sure it holds a `size`-item corpus with
+    every index the model declares, analysed; shared by bench_search and bench_load."""
+    from django.core.management import call_command
+
+    from .services import search_terms_refresh
+
+    database_use(name=name, log=log)
+    log(f"Database {name}: migreren …")
+    call_command("migrate", verbosity=0, interactive=False)
+    existing = corpus_size()
+    if rebuild or existing != size:
+        log(f"Corpus bouwen: {size:,} items (nu {existing:,}) …")
+        started = time.monotonic()
+        build_corpus(size=size, seed=seed, log=log)
+        log(f"  {search_terms_refresh():,} zoekwoorden voor suggesties")
+        vacuum_analyze()
+        log(f"Corpus klaar in {time.monotonic() - started:.0f} s")
+    else:
+        log(f"Bestaand corpus van {existing:,} items hergebruikt (--rebuild bouwt opnieuw)")
+        indexes_restore(log=log)
+        vacuum_analyze()
+
+
+def parse_sizes(text: str) -> list[int]:
+    """ "25000,250000" → [25000, 250000] (sorted; at least 1 item each)."""
+    sizes = sorted({int(part.replace("_", "")) for part in str(text).split(",") if part.strip()})
+    if not sizes or sizes[0] < 1:
+        raise ValueError(text)
+    return sizes
+
+
+# --- goals -------------------------------------------------------------------------------------
+
+GOAL_PAGE_MS = 100  # p95 of every page type at the full size (250,000 items)
+GROWTH_PER_DECADE = 2.0  # 10× more items may cost at most 2× the time
+
+
+def growth_allowed(small: int, large: int) -> float:
+    """The time factor the 10× rule allows between two corpus sizes (2× per factor 10)."""
+    return GROWTH_PER_DECADE ** math.log10(large / small)

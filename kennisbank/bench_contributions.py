@@ -34,7 +34,7 @@ from netwerk.follow import normalise_query_string, search_params
 from netwerk.models import Follow, MemberProfile, Municipality, Province, SavedSearch
 
 from . import registrations
-from .bench import ITEM_COLUMNS, CorpusGenerator, Timing, measure
+from .bench import CorpusGenerator, Timing, measure
 from .constants import EventKind, ItemType, RegistrationStatus, Status
 from .models import AdoptionMark, Comment, DossierEntry, Item, Registration, Theme
 from .search import load_reference
@@ -56,6 +56,21 @@ class Volume:
     dossiers: int = 20
     concurrent: int = 100
     places: int = 30
+
+
+def volume_for(practices: int) -> Volume:
+    """The full volume scaled to `practices` practice examples (the default is 20,000); no
+    number drops below the tiny volume's, so every scenario still has something to measure."""
+    full, tiny = Volume(), TINY
+    share = practices / full.practices
+    scaled = {
+        name: max(getattr(tiny, name), round(getattr(full, name) * share))
+        for name in Volume.__dataclass_fields__
+    }
+    scaled["practices"] = max(tiny.practices, practices)
+    scaled["places"] = min(scaled["places"], scaled["concurrent"])
+    scaled["registered"] = min(scaled["registered"], scaled["capacity"])
+    return Volume(**scaled)
 
 
 TINY = Volume(
@@ -165,10 +180,10 @@ class _Items:
         else:
             gen.types, gen.type_weights = [ItemType.PRACTICE, ItemType.RESEARCH], [2, 1]
         objs, themes, places = [], [], []
-        for row, theme_ids, place_ids in gen.rows(count, start_id=self.next_id):
-            fields = dict(zip(ITEM_COLUMNS, row, strict=True))
+        for fields, theme_ids, place_ids in gen.rows(count, start_id=self.next_id):
             fields.pop("id")
-            objs.append(Item(**fields, published_at=published_at()))
+            fields["published_at"] = published_at()
+            objs.append(Item(**fields))
             themes.append(theme_ids)
             places.append(place_ids)
         self.next_id += count

@@ -3,7 +3,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models.functions import Mod, Now
+from django.db.models.functions import Coalesce, Mod, Now
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -263,6 +263,18 @@ class Item(models.Model):
                 fields=["title"],
                 opclasses=["gin_trgm_ops"],
             ),
+            # The events page and the home page: published events by start (past ones newest
+            # first, and their number from the index alone) and by end
+            # (querysets.upcoming_events). The start index is partial, so it does not walk the
+            # other item types; the end index is not, because PostgreSQL keeps statistics for
+            # whole-table expression indexes only, and without them it plans the upcoming
+            # events as a walk through every past one.
+            models.Index(
+                fields=["starts_at", "id"],
+                condition=models.Q(type=ItemType.EVENT, status=Status.PUBLISHED),
+                name="item_event_start",
+            ),
+            models.Index(Coalesce("ends_at", "starts_at"), name="item_event_end"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -26,18 +26,23 @@ class ItemQuerySet(models.QuerySet):
         return self.filter(type=item_type)
 
     def upcoming_events(self, now=None):
-        """Events still to come, including those under way (not yet ended)."""
+        """Events still to come, including those under way (not yet ended).
+
+        "Ends at or after now, or (without an end) starts at or after now": as the check
+        constraint item_event_ends_after_start keeps ends_at ≥ starts_at, that is exactly
+        coalesce(ends_at, starts_at) ≥ now, which the partial index item_event_end can answer
+        without reading every event (the list used to grow with the collection).
+        """
         now = now or timezone.now()
-        return self.filter(
-            models.Q(starts_at__gte=now) | models.Q(ends_at__gte=now), type=ItemType.EVENT
-        ).order_by("starts_at")
+        return self._events_by_end().filter(event_end__gte=now).order_by("starts_at", "id")
 
     def past_events(self, now=None):
+        # The complement of upcoming_events: coalesce(ends_at, starts_at) < now.
         now = now or timezone.now()
-        return self.filter(
-            models.Q(ends_at__lt=now) | models.Q(ends_at__isnull=True, starts_at__lt=now),
-            type=ItemType.EVENT,
-        ).order_by("-starts_at")
+        return self._events_by_end().filter(event_end__lt=now).order_by("-starts_at", "-id")
+
+    def _events_by_end(self):
+        return self.filter(type=ItemType.EVENT).alias(event_end=Coalesce("ends_at", "starts_at"))
 
     def most_adopted(self):
         """Practices by how often they were adopted: published adopting items plus members'
@@ -70,9 +75,13 @@ class ItemQuerySet(models.QuerySet):
         )
         return (
             self.filter(type=ItemType.PRACTICE)
+            # One id list (a UNION), not "in this list OR in that one": PostgreSQL answers an
+            # OR of two IN lists by reading every item, which grows with the collection (2.9 s
+            # on the home page at 250,000 items); one list it joins through the primary key.
             .filter(
-                models.Q(pk__in=published_adoptions.values("adopted_from"))
-                | models.Q(pk__in=AdoptionMark.objects.values("item"))
+                pk__in=published_adoptions.values("adopted_from").union(
+                    AdoptionMark.objects.values("item")
+                )
             )
             .annotate(
                 adoption_count=Coalesce(models.Subquery(adoptions), 0)

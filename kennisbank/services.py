@@ -11,6 +11,7 @@ from portal.mail import mail_render
 
 from .constants import FACET_PREFIX, Status
 from .models import SEARCH_CONFIG, Item, SearchTerm
+from .read_cache import content_changed
 
 
 def facet_tokens(item: Item) -> list[str]:
@@ -37,6 +38,7 @@ def item_refresh_facets(*, item: Item) -> None:
     if tokens != item.facets:
         item.facets = tokens
         Item.objects.filter(pk=item.pk).update(facets=tokens)
+        content_changed()  # update() sends no signal
 
 
 # Item.slug holds 120 characters; leave room for a "-N" suffix.
@@ -63,6 +65,7 @@ def item_status_changed(*, item: Item, previous: str | None) -> None:
     if item.status == Status.PUBLISHED and previous != Status.PUBLISHED:
         item.published_at = timezone.now()
         Item.objects.filter(pk=item.pk).update(published_at=item.published_at)
+        content_changed()  # update() sends no signal
         if item.submitted_by_id:
             _notify_submitter_published(item)
 

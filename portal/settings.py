@@ -328,6 +328,10 @@ TAGGIT_CASE_INSENSITIVE = True
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
 if LOG_FORMAT not in {"json", "text"}:
     raise ImproperlyConfigured("LOG_FORMAT moet json of text zijn.")
+
+# Seconds a cached search answer may be kept (kennisbank/read_cache.py); 0 turns the cache off.
+KENNISBANK_READ_CACHE_SECONDS = int(os.environ.get("KENNISBANK_READ_CACHE_SECONDS", "300"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.utils import translation
 
 from tests.factories import EditorFactory, UserFactory
@@ -21,6 +22,15 @@ def immediate_tasks(settings):
     queue itself (tests/test_background.py) switch back to it.
     """
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(settings):
+    """Every test starts with an empty cache, and without the read cache of search answers
+    (kennisbank/read_cache.py), so query counts measure the search itself;
+    tests/kennisbank/test_read_cache.py turns it on."""
+    caches["default"].clear()
+    settings.KENNISBANK_READ_CACHE_SECONDS = 0
 
 
 @pytest.fixture

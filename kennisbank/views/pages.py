@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from ..constants import TYPE_PATHS, ItemType, Motive
 from ..models import AdoptionMark, Attachment, DossierEntry, Item
@@ -29,6 +30,7 @@ HOME_DOSSIERS = 4
 HOME_MOST_ADOPTED = 5
 DOSSIERS_PER_PAGE = 20
 PAST_EVENTS_PER_PAGE = 20
+UPCOMING_EVENTS_PER_PAGE = 20
 MOST_ADOPTED_PER_PAGE = 25
 ADOPTERS_SHOWN = 5
 
@@ -105,15 +107,31 @@ def dossiers(request):
     return render(request, "kennisbank/dossiers.html", {"page_obj": page_obj})
 
 
+class _PastEventsPaginator(Paginator):
+    """Counts the past events as "every event with a start minus the upcoming ones": two index
+    reads, where counting the past ones directly reads each of their rows (there are ever more).
+    """
+
+    def __init__(self, published, now, upcoming: Paginator):
+        super().__init__(published.past_events(now), PAST_EVENTS_PER_PAGE)
+        self.published, self.upcoming = published, upcoming
+
+    @cached_property
+    def count(self):
+        started = self.published.of_type(ItemType.EVENT).filter(starts_at__isnull=False)
+        return started.count() - self.upcoming.count
+
+
 def events(request):
     now = timezone.now()
     published = Item.objects.published()
-    past = Paginator(published.past_events(now), PAST_EVENTS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    # Upcoming events get their own pages (?binnenkort=2): a long agenda would otherwise make
+    # the page grow with the collection.
+    upcoming = Paginator(published.upcoming_events(now), UPCOMING_EVENTS_PER_PAGE)
+    past = _PastEventsPaginator(published, now, upcoming)
     context = {
-        "upcoming": published.upcoming_events(now),
-        "page_obj": past,
+        "upcoming": upcoming.get_page(request.GET.get("binnenkort")),
+        "page_obj": past.get_page(request.GET.get("page")),
         "now": now,
     }
     return render(request, "kennisbank/events.html", context)

@@ -29,3 +29,10 @@ def url_with(context, **changes) -> str:
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def url_with_page(context, number, param=None) -> str:
+    """url_with for a page number under `param` ("page" unless given): a page with two
+    paginated lists (the events page) gives each its own parameter."""
+    return url_with(context, **{param or "page": number})

@@ -275,6 +275,28 @@ def test_events_page_lists_upcoming_and_paginates_past(client):
     assert "Komende training" in second  # upcoming stay on every page
 
 
+def test_events_page_pages_a_long_agenda_and_keeps_events_under_way(client):
+    now = timezone.now()
+    for n in range(22):
+        EventFactory(title=f"Komend {n:02d}", starts_at=now + dt.timedelta(days=n + 1))
+    hour = dt.timedelta(hours=1)
+    EventFactory(title="Loopt nog", starts_at=now - hour, ends_at=now + hour)
+    EventFactory(title="Net afgelopen", starts_at=now - dt.timedelta(hours=3), ends_at=now)
+
+    page = html(client.get(reverse("kennisbank:events")))
+    upcoming = page[position(page, "Binnenkort") : position(page, "Eerdere bijeenkomsten")]
+    past = page[position(page, "Eerdere bijeenkomsten") :]
+    assert "Loopt nog" in upcoming  # under way counts as upcoming, first by start
+    assert "Komend 18" in upcoming and "Komend 19" not in upcoming
+    assert 'aria-label="Paginering komende bijeenkomsten"' in upcoming
+    assert "?binnenkort=2" in upcoming
+    assert "Net afgelopen" in past
+
+    second = html(client.get(reverse("kennisbank:events"), {"binnenkort": 2}))
+    upcoming = second[position(second, "Binnenkort") : position(second, "Eerdere bijeenkomsten")]
+    assert "Komend 21" in upcoming and "Komend 18" not in upcoming
+
+
 def test_dossiers_page_lists_dossiers_with_number_of_published_items(client):
     dossier = DossierFactory(title="Dossier wonen")
     for status in (Status.PUBLISHED, Status.PUBLISHED, Status.DRAFT):

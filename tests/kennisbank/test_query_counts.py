@@ -212,7 +212,7 @@ def test_events_list(client):
         bulk_items(500, type=ItemType.EVENT, starts_at=now + dt.timedelta(days=1))
         bulk_items(500, type=ItemType.EVENT, starts_at=now - dt.timedelta(days=1))
 
-    assert_constant(client, reverse("kennisbank:events"), grow, at_most=4)
+    assert_constant(client, reverse("kennisbank:events"), grow, at_most=5)
 
 
 def test_most_adopted_list(client):

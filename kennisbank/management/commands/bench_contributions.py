@@ -1,8 +1,8 @@
 """`manage.py bench_contributions` (make bench-contributions): members' contributions at volume.
 
-1. Switches to a separate database (default kennisplatform_bench_contrib on the same server),
-   creates it if missing and migrates it; the configured database is never touched, nor the
-   search benchmark's corpus in kennisplatform_bench.
+1. Switches to a separate database (default: the configured name + "_bench_contrib" on the same
+   server), creates it if missing and migrates it; the configured database is never touched, nor
+   the search benchmark's corpus (configured name + "_bench").
 2. Builds the volume (kennisbank/bench_contributions.py): a discussion of 200 threaded replies,
    20,000 practice examples with 3,000 adoptions and 2,000 adoption marks, an event with 500
    registered and 300 waiting, 1,000 digest readers with 2 saved searches and 3 follows each
@@ -20,7 +20,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from kennisbank import bench_contributions as bench
-from kennisbank.bench import database_use
+from kennisbank.bench import bench_database_name, database_use
 
 
 class Command(BaseCommand):
@@ -30,16 +30,24 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--database-name", default="kennisplatform_bench_contrib")
+        parser.add_argument(
+            "--database-name", help="standaard: naam van de ingestelde database + _bench_contrib"
+        )
         parser.add_argument("--runs", type=int, default=30)
         parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument(
+            "--items",
+            type=int,
+            default=bench.Volume.practices,
+            help="aantal praktijkvoorbeelden; de rest van het volume schaalt mee",
+        )
         parser.add_argument(
             "--tiny", action="store_true", help="een heel klein volume, om de command te testen"
         )
 
     def handle(self, *args, **options):
-        name = options["database_name"]
-        if name in (connection.settings_dict["NAME"], "kennisplatform_bench"):
+        name = options["database_name"] or bench_database_name("bench_contrib")
+        if name in (connection.settings_dict["NAME"], bench_database_name("bench")):
             raise CommandError(
                 "De benchmark leegt de item- en gebruikerstabellen; geef een eigen database."
             )
@@ -47,7 +55,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Database {name}: migreren …")
         call_command("migrate", verbosity=0, interactive=False)
 
-        volume = bench.TINY if options["tiny"] else bench.Volume()
+        volume = bench.TINY if options["tiny"] else bench.volume_for(options["items"])
         # Production-like request handling: no query log, no debug templates.
         settings.DEBUG = False
         connection.force_debug_cursor = False
