@@ -177,12 +177,12 @@ class Command(BaseCommand):
             "KENNISBANK_READ_CACHE_SECONDS": "300" if cache else "0",
         }
         root = Path(__file__).resolve().parents[3]
-        subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
-            env=env,
-            cwd=root,
-            check=True,
-        )
+        # The deploy steps that matter here: migrate (with production settings it also makes
+        # the database cache's table) and collectstatic.
+        for step in (["migrate", "--no-input"], ["collectstatic", "--no-input"]):
+            subprocess.run(
+                [sys.executable, "manage.py", *step, "-v0"], env=env, cwd=root, check=True
+            )
         gunicorn = Path(sys.executable).with_name("gunicorn")
         command = [str(gunicorn), "portal.wsgi", "--bind", f"127.0.0.1:{port}"]
         command += ["--workers", str(workers), "--log-level", "warning"]
