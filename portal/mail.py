@@ -10,6 +10,8 @@ from django.core.mail import EmailMessage
 from django.tasks import task
 from django.template.loader import render_to_string
 
+from portal.text import single_line
+
 
 @task
 def send_portal_mail(
@@ -40,7 +42,12 @@ def mail_render(
     """Render a plain-text mail template and queue the mail."""
     body = render_to_string(template, {"site_url": settings.SITE_URL, **context})
     send_portal_mail.enqueue(
-        subject=subject, body=body, to=to, attachments=attachments, headers=headers
+        # Subjects carry titles members typed; a line break there is a header injection.
+        subject=single_line(subject),
+        body=body,
+        to=to,
+        attachments=attachments,
+        headers=headers,
     )
 
 

@@ -5,10 +5,12 @@ from django.views.generic import TemplateView
 
 from kennisbank.sitemaps import ItemSitemap, PageSitemap
 from kennisbank.views.pages import home
+from portal.forms import AdminLoginForm
 
 admin.site.site_header = "Kennisplatform IGS – redactie"
 admin.site.site_title = "Kennisplatform IGS"
 admin.site.index_title = "Redactie"
+admin.site.login_form = AdminLoginForm
 
 urlpatterns = [
     path("", home, name="home"),
