@@ -1,7 +1,9 @@
 from django.conf import settings
-from django.core.exceptions import BadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 
 class ChosenLanguageMiddleware:
@@ -38,8 +40,22 @@ class RejectNulMiddleware:
 
     def __call__(self, request):
         if _has_nul(request):
-            raise BadRequest("NUL-teken in het verzoek")
+            return _refused(request)
         return self.get_response(request)
+
+
+def _refused(request):
+    # A page of its own, without the site's templates: those would echo the request back.
+    message = _("Uw verzoek bevat een ongeldig teken (NUL). Controleer het adres en de invoer.")
+    if "/api/" in request.path_info:
+        return JsonResponse({"detail": message}, status=400)
+    title = escape(_("Ongeldig verzoek"))
+    html = (
+        f'<!DOCTYPE html><html lang="{escape(settings.LANGUAGE_CODE)}"><head><meta charset="utf-8">'
+        f"<title>{title}</title></head><body><main><h1>{title}</h1><p>{escape(message)}</p>"
+        f'<p><a href="/">{escape(_("Naar de startpagina"))}</a></p></main></body></html>'
+    )
+    return HttpResponseBadRequest(html)
 
 
 def _has_nul(request) -> bool:
@@ -52,16 +68,7 @@ def _has_nul(request) -> bool:
     for key, value in request.META.items():
         if key.startswith("HTTP_") and isinstance(value, str) and "\x00" in value:
             return True
-    if request.method == "POST" and request.content_type in {
-        "application/x-www-form-urlencoded",
-        "multipart/form-data",
-    }:
-        # Parse errors (too many fields, too big) surface here as Django's own 400, as they
-        # would in the view. Only form fields are checked: an uploaded file may hold NUL bytes.
-        for key, values in request.POST.lists():
-            if "\x00" in key or any("\x00" in v for v in values):
-                return True
-    elif request.content_type == "application/json":
+    if request.method in {"POST", "PUT", "PATCH"} and request.content_type == "application/json":
         body = request.body
         if b"\x00" in body or b"\\u0000" in body.lower():
             return True

@@ -77,9 +77,18 @@ def test_a_nul_byte_is_refused_not_a_server_error(client, url):
     assert client.get(url).status_code in (400, 404)
 
 
-def test_a_nul_byte_in_a_posted_field_is_refused(client):
+def test_a_nul_byte_in_a_posted_field_is_a_form_error(client):
+    # Forms refuse NUL themselves (Django's CharField) and keep the rest of the input.
     response = client.post("/netwerk/leden/inloggen/", {"username": "a\x00b", "password": "x"})
-    assert response.status_code == 400
+    assert response.status_code == 200
+    assert response.context["form"].errors["username"]
+
+
+def test_a_nul_byte_page_says_why_in_dutch_and_the_api_in_json(client):
+    page = client.get("/netwerk/gemeente/?gemeente=%00")
+    assert "ongeldig teken" in page.content.decode()
+    api = client.get("/netwerk/api/samenwerkingen?vorm=%00")
+    assert "ongeldig teken" in api.json()["detail"]
 
 
 # 3. Offsets beyond bigint --------------------------------------------------------------------
@@ -100,7 +109,7 @@ def test_an_over_long_username_is_a_form_error(client, login_url):
     assert response.status_code == 200
     html = response.content.decode()
     assert "a" * 300 in html  # the input is kept
-    assert "hoogstens" in html or "horen niet bij elkaar" in html or "Voer" in html
+    assert "Gebruik hoogstens" in html
 
 
 # 5. The client address behind the TLS proxy --------------------------------------------------
@@ -312,16 +321,13 @@ def test_line_breaks_in_a_registration_name_do_not_reach_the_mail(client):
 
 
 def test_a_line_break_in_a_question_title_does_not_break_the_mail(client):
-    from tests.netwerk.member_factories import ExpertFactory
-
     asker = MemberFactory()
     question = QuestionFactory(asker=asker.user, title="Eerste regel\r\nBcc: x@example.org")
     answerer = MemberFactory()
     client.force_login(answerer.user)
     response = client.post(f"/netwerk/vragen/{question.pk}/antwoord/", {"text": "Een antwoord."})
     assert response.status_code == 302
-    assert "\n" not in mail.outbox[-1].subject and "\r" not in mail.outbox[-1].subject
-    assert ExpertFactory  # the contact-request mail uses the same subject line
+    assert mail.outbox[-1].subject == "Nieuw antwoord op uw vraag: Eerste regel Bcc: x@example.org"
 
 
 def test_the_language_cookie_is_secure_and_same_site_in_production():
