@@ -4,6 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.text import single_line
+
 from . import registrations
 from .constants import EventKind
 from .models import Item, Registration, Theme
@@ -118,6 +120,9 @@ class EventProposalForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("title"):
+            # The title is the subject line of the registration mails: one line.
+            cleaned["title"] = single_line(cleaned["title"])
         starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts_at and ends_at and ends_at < starts_at:
             self.add_error("ends_at", _("De bijeenkomst kan niet eindigen voordat hij begint."))
@@ -148,3 +153,13 @@ class RegistrationForm(forms.ModelForm):
                 }
             ),
         }
+
+    # The name is the salutation of the registration mails: one line each.
+    def clean_name(self):
+        name = single_line(self.cleaned_data["name"])
+        if not name:
+            raise forms.ValidationError(_("Vul uw naam in."))
+        return name
+
+    def clean_organisation(self):
+        return single_line(self.cleaned_data["organisation"])

@@ -216,13 +216,18 @@ def result_answers(result: AdviceResult) -> scoring.Answers:
 
 
 def result_save_for(*, result: AdviceResult, user) -> bool:
-    """Keeps the result in the user's account; False when someone else saved it already."""
-    if result.owner_id not in (None, user.pk):
-        return False
-    if result.owner_id is None:
-        AdviceResult.objects.filter(pk=result.pk).update(owner=user, saved_at=timezone.now())
-        result.owner, result.saved_at = user, timezone.now()
-    return True
+    """Keeps the result in the user's account; False when someone else saved it already.
+
+    The owner is set only while still empty, in the database: of two members saving at once,
+    one gets it and the other is told, instead of both being told and one losing it.
+    """
+    now = timezone.now()
+    AdviceResult.objects.filter(pk=result.pk, owner__isnull=True).update(owner=user, saved_at=now)
+    owner_id, saved_at = (
+        AdviceResult.objects.filter(pk=result.pk).values_list("owner_id", "saved_at").get()
+    )
+    result.owner_id, result.saved_at = owner_id, saved_at
+    return owner_id == user.pk
 
 
 def result_forget_for(*, result: AdviceResult, user) -> None:

@@ -8,17 +8,21 @@ are stored as an anonymous result under an unguessable token.
 
 from __future__ import annotations
 
+import copy
 import re
 import time
 from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.db.models import Case, F, IntegerField, Value, When, Window
 from django.db.models.functions import RowNumber
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -380,17 +384,24 @@ def compare(request, token: str):
     return response
 
 
+# A cached PDF serves every request for the same advice, version and language for this long
+# (practice examples may be added meanwhile; the advice itself never changes).
+PDF_CACHE_SECONDS = 6 * 60 * 60
+
+
 @require_GET
 def result_pdf(request, token: str):
     found = _result(token)
     if found is None:
         return _not_found(request, _("Dit advies bestaat niet (meer). Controleer de link."))
-    from .pdf import html_to_pdf  # WeasyPrint loads Pango; only when a PDF is asked for
-
+    # Rendering costs about a second of server time; anyone with the link may ask again and
+    # again, so each advice is rendered once per questionnaire version and language.
+    key = f"modellentool:pdf:{found.token}:{found.version_id}:{get_language()}"
     started = time.perf_counter()
-    context = {**_result_context(request, found), "for_pdf": True}
-    html = render_to_string("modellentool/result.html", context, request=request)
-    pdf = html_to_pdf(html, base_url=request.build_absolute_uri("/"))
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = _render_pdf(request, found)
+        cache.set(key, pdf, PDF_CACHE_SECONDS)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="modellentool-advies-{found.token[:8]}.pdf"'
@@ -398,6 +409,19 @@ def result_pdf(request, token: str):
     response["Cache-Control"] = "private, no-store"
     response["Server-Timing"] = f"pdf;dur={(time.perf_counter() - started) * 1000:.0f}"
     return response
+
+
+def _render_pdf(request, found: AdviceResult) -> bytes:
+    from . import pdf  # WeasyPrint loads Pango; only when a PDF is asked for
+
+    # One cached PDF serves everyone: render it for a neutral request (anonymous, no query
+    # string), so nothing of the first requester's session or parameters ends up in it.
+    neutral = copy.copy(request)
+    neutral.user = AnonymousUser()
+    neutral.GET = QueryDict()
+    context = {**_result_context(neutral, found), "for_pdf": True, "user": neutral.user}
+    html = render_to_string("modellentool/result.html", context, request=neutral)
+    return pdf.html_to_pdf(html, base_url=request.build_absolute_uri("/"))
 
 
 @require_POST

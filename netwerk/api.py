@@ -184,7 +184,8 @@ class CollaborationDetailOut(CollaborationOut):
 class Pagination(LimitOffsetPagination):
     class Input(Schema):
         limit: int = Field(100, ge=1, le=500, description="hoeveel resultaten (hoogstens 500)")
-        offset: int = Field(0, ge=0, description="vanaf welk resultaat")
+        # Capped well below PostgreSQL's bigint, which would fail on a larger OFFSET.
+        offset: int = Field(0, ge=0, le=1_000_000_000, description="vanaf welk resultaat")
 
 
 @api.exception_handler(ValidationError)

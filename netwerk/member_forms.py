@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kennisbank.models import Theme
 from modellentool.models import CollaborationModel
+from portal.forms import LengthCheckedLoginMixin
+from portal.text import single_line
 
 from .constants import TaskType
 from .models import MemberProfile, Municipality, Province, Question
@@ -29,7 +31,7 @@ def validate_password_nl(password: str, user) -> None:
         ) from error
 
 
-class MemberLoginForm(AuthenticationForm):
+class MemberLoginForm(LengthCheckedLoginMixin, AuthenticationForm):
     error_messages = {
         "invalid_login": _(
             "Dit e-mailadres en wachtwoord horen niet bij elkaar. Let op hoofdletters."
@@ -67,16 +69,17 @@ class RegistrationForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
+    def clean_name(self):
+        # The name is the salutation of the confirmation mail: one line.
+        name = single_line(self.cleaned_data["name"])
+        if not name:
+            raise forms.ValidationError(_("Vul uw naam in."))
+        return name
+
     def clean_email(self):
-        email = self.cleaned_data["email"].lower()
-        if get_user_model().objects.filter(username__iexact=email).exists():
-            raise forms.ValidationError(
-                _(
-                    "Met dit e-mailadres is al een account gemaakt. Log in of vraag een nieuw "
-                    "wachtwoord aan."
-                )
-            )
-        return email
+        # Whether the address already has an account is not said here (that would tell anyone
+        # who has an account); members.member_register mails the owner instead.
+        return self.cleaned_data["email"].lower()
 
     def clean(self):
         data = super().clean()
@@ -154,6 +157,19 @@ class ProfileForm(forms.ModelForm):
         parts = [p.strip() for p in (text or "").split(",")]
         return list(dict.fromkeys(p[:size] for p in parts if p))[:20]
 
+    # Names go into other members' mails (contact requests): one line each.
+    def clean_name(self):
+        name = single_line(self.cleaned_data["name"])
+        if not name:
+            raise forms.ValidationError(_("Vul uw naam in."))
+        return name
+
+    def clean_organisation_name(self):
+        return single_line(self.cleaned_data["organisation_name"])
+
+    def clean_role(self):
+        return single_line(self.cleaned_data["role"])
+
     def clean_max_questions_per_month(self):
         value = self.cleaned_data["max_questions_per_month"]
         if value is not None and value > 50:
@@ -192,6 +208,13 @@ class QuestionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["themes"].queryset = Theme.objects.order_by("name")
         self.fields["province"].choices = [("", _("Heel Nederland")), *Province.choices]
+
+    def clean_title(self):
+        # The title is the subject line of the mails about this question.
+        title = single_line(self.cleaned_data["title"])
+        if not title:
+            raise forms.ValidationError(_("Geef uw vraag een titel."))
+        return title
 
 
 class ContactRequestForm(forms.Form):

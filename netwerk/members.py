@@ -20,7 +20,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Case, Count, F, Min, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
@@ -39,7 +39,9 @@ from kennisbank.models import (
 )
 from kennisbank.registrations import ACTIVE, registration_cancel
 from kennisbank.services import item_refresh_facets
+from portal.client import client_ip as portal_client_ip
 from portal.mail import mail_render
+from portal.text import single_line
 
 from . import matching
 from .constants import RequestStatus, Urgency
@@ -98,7 +100,8 @@ def rate_limit_hit(*, action: str, key: str, now: dt.datetime | None = None) -> 
 
 
 def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "onbekend"
+    # The same address django-axes counts (X-Forwarded-For only from trusted proxies).
+    return portal_client_ip(request) or "onbekend"
 
 
 # --- Mail through the Django Tasks API ----------------------------------------------------------
@@ -112,14 +115,34 @@ def _mail(*, template: str, context: dict, subject: str, to: str) -> None:
 
 
 def member_register(*, name: str, email: str, password: str, province: str):
-    """An inactive account with a profile; the confirmation mail activates it."""
+    """An inactive account with a profile; the confirmation mail activates it.
+
+    An address that already has an account gets a mail saying so (log in or reset the
+    password) and no new account; the visitor sees the same page either way, so registration
+    does not tell anyone which addresses have an account. Returns None then.
+    """
     user_model = get_user_model()
     email = user_model.objects.normalize_email(email).lower()
-    with transaction.atomic():
-        user = user_model(username=email, email=email, is_active=False)
-        user.set_password(password)
-        user.save()
-        MemberProfile.objects.create(user=user, name=name, province=province)
+    name = single_line(name)
+    try:
+        with transaction.atomic():
+            if user_model.objects.filter(username__iexact=email).exists():
+                raise IntegrityError("address taken")
+            user = user_model(username=email, email=email, is_active=False)
+            user.set_password(password)
+            user.save()
+            MemberProfile.objects.create(user=user, name=name, province=province)
+    except IntegrityError:  # also two registrations of one address at once
+        _mail(
+            template="netwerk/mail/already_registered.txt",
+            context={
+                "login": settings.SITE_URL + reverse("netwerk:login"),
+                "reset": settings.SITE_URL + reverse("netwerk:password_reset"),
+            },
+            subject="Aanmelding bij het Kennisplatform",
+            to=email,
+        )
+        return None
     link = settings.SITE_URL + reverse(
         "netwerk:confirm",
         args=[
@@ -508,10 +531,32 @@ def contact_details_for(*, contact_request: ContactRequest, viewer) -> ContactDe
     return None
 
 
+# The same answer posted again within this time (a double click, a resent form) is one answer.
+ANSWER_DUPLICATE_WINDOW = dt.timedelta(minutes=2)
+
+
 def answer_create(*, question: Question, author, text: str) -> Answer:
-    """An answer in the thread; the asker gets an e-mail (without the author's address)."""
-    rate_limit_hit(action="answer", key=f"user:{author.pk}")
-    answer = Answer.objects.create(question=question, author=author, text=text)
+    """An answer in the thread; the asker gets an e-mail (without the author's address).
+
+    Posting the same text again shortly after returns the first answer, as comments do.
+    """
+    with transaction.atomic():
+        # Lock the question so parallel identical posts see each other's answer.
+        Question.objects.select_for_update().filter(pk=question.pk).first()
+        duplicate = (
+            Answer.objects.filter(
+                question=question,
+                author=author,
+                text=text,
+                created_at__gte=timezone.now() - ANSWER_DUPLICATE_WINDOW,
+            )
+            .order_by("-id")
+            .first()
+        )
+        if duplicate is not None:
+            return duplicate
+        rate_limit_hit(action="answer", key=f"user:{author.pk}")
+        answer = Answer.objects.create(question=question, author=author, text=text)
     asker = question.asker
     if asker is not None and asker.pk != author.pk and asker.email:
         _mail(

@@ -38,6 +38,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from .models import OutgoingMail
+from .text import single_line
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +80,12 @@ def mail_render(
     """Render a plain-text mail template and queue the mail."""
     body = render_to_string(template, {"site_url": settings.SITE_URL, **context})
     return send_portal_mail(
-        subject=subject, body=body, to=to, attachments=attachments, headers=headers
+        # Subjects carry titles members typed; a line break there is a header injection.
+        subject=single_line(subject),
+        body=body,
+        to=to,
+        attachments=attachments,
+        headers=headers,
     )
 
 

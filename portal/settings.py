@@ -5,6 +5,7 @@ ALLOWED_HOSTS and DATABASE_URL (see README, "Deploying (gunicorn)").
 """
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -24,6 +25,17 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]
+
+
+def conn_max_age(argv: list[str], environ) -> int:
+    """Seconds a database connection is kept: CONN_MAX_AGE (60) under gunicorn, 0 under runserver.
+
+    runserver serves every request in a new thread, and a persistent connection outlives its
+    thread: parallel requests would pile up idle connections until PostgreSQL refuses clients.
+    """
+    if "runserver" in argv[1:2]:
+        return 0
+    return int(environ.get("CONN_MAX_AGE", "60"))
 
 
 DEBUG = env_bool("DEBUG", True)
@@ -62,6 +74,8 @@ MIDDLEWARE = [
     # First, so its one line per request times everything below (portal/middleware.py).
     "portal.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # A NUL character anywhere in the request: 400 before anything reaches PostgreSQL.
+    "portal.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # With a read replica: after a write, the writer's next reads stay on the primary.
     "portal.routers.ReplicaPinMiddleware",
@@ -102,7 +116,7 @@ WSGI_APPLICATION = "portal.wsgi.application"
 DATABASES = {
     "default": dj_database_url.config(
         default="postgres://postgres@127.0.0.1:5432/kennisplatform",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_max_age=conn_max_age(sys.argv, os.environ),
         conn_health_checks=True,
     )
 }
@@ -289,6 +303,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# Every spelling of an address is one username for axes (portal/client.py).
+AXES_USERNAME_CALLABLE = "portal.client.normalised_username"
+# The client address: X-Forwarded-For only from the TRUSTED_PROXY_COUNT proxies in front of us
+# (0: the header is ignored). The same function feeds the members' rate limits.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "portal.client.client_ip"
 
 # Confirmation links in registration mails stay valid this long (seconds).
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
@@ -299,6 +319,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
@@ -320,6 +342,7 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
 
 TAGGIT_CASE_INSENSITIVE = True
 

@@ -5,12 +5,14 @@ from django.views.generic import TemplateView
 
 from kennisbank.sitemaps import ItemSitemap, PageSitemap
 from kennisbank.views.pages import home
+from portal.forms import AdminLoginForm
 from portal.health import health
 from portal.routers import replica_reads
 
 admin.site.site_header = "Kennisplatform IGS – redactie"
 admin.site.site_title = "Kennisplatform IGS"
 admin.site.index_title = "Redactie"
+admin.site.login_form = AdminLoginForm
 
 # 400, 403 and 404 are Django's views with our templates; 500 must not need the database.
 handler500 = "portal.errors.server_error"

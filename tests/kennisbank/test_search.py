@@ -325,11 +325,13 @@ def test_bad_input_gives_the_page_with_a_dutch_notice(client, params, notice):
     assert titles(response) == ["Samenwerking in de regio"]
 
 
-def test_garbage_and_nul_bytes_give_a_page_and_keep_the_input(client):
+def test_garbage_gives_a_page_and_keeps_the_input_and_nul_bytes_a_400(client):
     make("Samenwerking in de regio")
-    response = client.get(URL + "?q=samen%00werking+%22%27%3A*+%21%21+-+OR&sorteer=%00&page=%00")
+    response = client.get(URL + "?q=samen%07werking+%22%27%3A*+%21%21+-+OR&sorteer=x&page=y")
     assert response.status_code == 200
     assert 'value="samen werking &quot;&#x27;:* !! - OR"' in html(response)
+    # A NUL anywhere in a request is refused before the search sees it (issue 11).
+    assert client.get(URL + "?q=samen%00werking&sorteer=%00&page=%00").status_code == 400
     long = get(client, q="samenwerking " * 300)
     assert len(long.context["result"].params.q) <= MAX_QUERY_LENGTH
     assert long.context["result"].params.q.startswith("samenwerking samenwerking")
@@ -351,7 +353,9 @@ def test_no_query_text_breaks_the_search(client, text):
     assert result.total >= 0
     # Through HTTP as well, for whatever a browser can send (no lone surrogates).
     encodable = text.encode("utf-8", "ignore").decode("utf-8")
-    assert client.get(URL, {"q": encodable}).status_code == 200
+    # A NUL is refused before the search (issue 11); anything else gives the results page.
+    expected = 400 if "\x00" in encodable else 200
+    assert client.get(URL, {"q": encodable}).status_code == expected
 
 
 def test_search_page_in_its_richest_state_is_valid_html(client):

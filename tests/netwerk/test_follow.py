@@ -326,7 +326,7 @@ def test_the_search_page_filtered_on_one_municipality_offers_to_follow_it(member
 @pytest.mark.parametrize(
     "query, name",
     [
-        ("q=jeugd%00zorg\r\nSet-Cookie: x=1", "Naam\x00met\x07rommel"),
+        ("q=jeugd%00zorg\r\nSet-Cookie: x=1", "Naam\x01met\x07rommel"),
         ("q=" + "lang" * 500, "n" * 500),
         ("%%%&&&==&thema=", "   "),
     ],

@@ -22,5 +22,12 @@ class Command(BaseCommand):
         )
         for number, reason in report.errors:
             self.stderr.write(f"regel {number}: {reason}")
+        # Any rejected line fails the run (the good lines are in), so a scheduled import
+        # cannot fail silently.
         if report.errors and not report.imported:
             raise CommandError("Geen enkele regel kon worden ingelezen.")
+        if report.errors:
+            raise CommandError(
+                f"{len(report.errors)} regels konden niet worden ingelezen; de andere "
+                f"{report.imported} wel."
+            )
