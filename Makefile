@@ -3,13 +3,14 @@
 # make bench – search benchmark on a 250,000-item corpus (see README)
 # make bench-netwerk – netwerkregie region view for all 342 municipalities (see README)
 # make bench-contributions – members' contributions at volume, in its own database (see README)
+# make eval-search – search relevance (nDCG@10, recall@10) on the judged set, in its own database
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 VENV := .venv
 PY := $(VENV)/bin/python
 DB := url=$$(scripts/ensure-db.sh) && export DATABASE_URL="$$url"
 
-.PHONY: help run test bench bench-netwerk bench-contributions lint format setup setup-dev browser-deps clean
+.PHONY: help run test bench bench-netwerk bench-contributions eval-search lint format setup setup-dev browser-deps clean
 
 help:
 	@echo "make run    – portal met demo-inhoud op http://127.0.0.1:8000"
@@ -17,6 +18,7 @@ help:
 	@echo "make bench  – zoekbenchmark (250.000 items)"
 	@echo "make bench-netwerk – regiopagina voor alle 342 gemeenten (servertijd, queries)"
 	@echo "make bench-contributions – discussie, overgenomen, bijeenkomst, digest, aanmelden"
+	@echo "make eval-search – relevantie van het zoeken op de beoordeelde set"
 
 $(VENV)/.installed: pyproject.toml
 	@PYTHON=$$(scripts/find-python.sh) && echo "Python: $$PYTHON" && \
@@ -74,6 +76,9 @@ bench-netwerk: setup
 
 bench-contributions: setup
 	@$(DB) && $(PY) manage.py bench_contributions
+
+eval-search: setup
+	@$(DB) && $(PY) manage.py eval_search
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache
