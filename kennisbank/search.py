@@ -86,7 +86,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from urllib.parse import urlencode
 
-from django.contrib.postgres.search import Lexeme, SearchHeadline, SearchQuery
+from django.contrib.postgres.search import Lexeme, SearchHeadline, SearchQuery, SearchRank
 from django.db import OperationalError, connection, transaction
 from django.db.models import (
     BigIntegerField,
@@ -116,6 +116,7 @@ from django.utils.translation import gettext_lazy
 
 from modellentool.models import CollaborationModel
 from netwerk.models import Municipality, Province
+from portal import dutch
 
 from .constants import FACET_PREFIX, TYPE_PATHS, EvidenceLevel, ItemType, Motive, TaskType
 from .models import SEARCH_CONFIG, SEARCH_SAMPLE_BUCKETS, Item, Synonym, Theme, title_vector
@@ -471,6 +472,10 @@ class BuiltQuery:
     has_negation: bool
     expansions: tuple[Expansion, ...]
     words: tuple[str, ...]  # plain words to check for typos
+    # One condition per word of a plain query (the word or its other forms): items matching
+    # some but not all of them are the partial matches.
+    groups: tuple[SearchQuery, ...] = ()
+    corrections: Mapping[str, str] = field(default_factory=dict)  # typed word -> known word
 
     @property
     def has_prefix(self) -> bool:
@@ -505,6 +510,163 @@ def build_query(text: str, synonyms: Iterable[SynonymPair]) -> BuiltQuery:
         has_negation=any(seg.negated for seg in segments),
         expansions=tuple(expansions),
         words=typo_candidates,
+    )
+
+
+# --- Dutch analysis against the vocabulary --------------------------------------------------------
+
+CONTAINING_LIMIT = 100  # compounds looked up per query word, the most used first
+SHOWN_ALTERNATIVES = 6  # of the added forms, shown under "Ook gezocht op"
+
+# Per query word: its stem, and the vocabulary words containing it (see _part) - compounds.
+_STEMS_SQL = """
+SELECT w.s, w.stem, coalesce(c.words, '{}')
+FROM (
+    SELECT x.s, x.stem,
+           CASE WHEN x.stem <> '' AND position(' ' in x.stem) = 0 AND starts_with(x.s, x.stem)
+                THEN x.stem ELSE x.s END AS part
+    FROM (
+        SELECT s, coalesce(array_to_string(tsvector_to_array(to_tsvector(%s::regconfig, s)), ' '),
+                           '') AS stem
+        FROM unnest(%s::text[]) AS s
+    ) AS x
+) AS w
+LEFT JOIN LATERAL (
+    SELECT array_agg(t.word) AS words FROM (
+        SELECT t.word FROM kennisbank_searchterm t
+        WHERE length(w.part) > %s AND t.word LIKE '%%' || w.part || '%%' AND t.word <> w.s
+        ORDER BY t.document_count DESC, t.word LIMIT %s
+    ) AS t
+) AS c ON true
+"""
+
+_KNOWN_SQL = """
+WITH x AS (
+    SELECT s, coalesce(array_to_string(tsvector_to_array(to_tsvector(%s::regconfig, s)), ' '), '')
+        AS stem
+    FROM unnest(%s::text[]) AS s
+)
+SELECT k.s, max(k.n) FROM (
+    SELECT x.s, t.document_count AS n FROM x JOIN kennisbank_searchterm t ON t.word = x.s
+    UNION ALL
+    SELECT x.s, t.document_count FROM x JOIN kennisbank_searchterm t ON t.lexeme = x.stem
+    WHERE x.stem <> ''
+) AS k
+GROUP BY k.s
+"""
+
+
+@dataclass(frozen=True)
+class _WordForms:
+    word: str
+    alternatives: tuple[str, ...]  # words, or "head tail" for a split compound
+    correction: str | None
+
+
+def _part(word: str, stem: str) -> str:
+    """What a compound containing the word contains: its stem, or the word itself where
+    Snowball changed more than the ending (brandweer -> brandwer). As in _STEMS_SQL."""
+    part = stem if stem and " " not in stem and word.startswith(stem) else word
+    return part if len(part) > dutch.MIN_PART else ""
+
+
+def analyse_words(query_words: Sequence[str]) -> list[_WordForms]:
+    """Per query word the forms the index should also accept (see portal.dutch).
+
+    Two round trips whatever the query: stems with the compounds containing each word, and
+    one look-up of every candidate form in the vocabulary.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _STEMS_SQL, [SEARCH_CONFIG, list(query_words), dutch.MIN_PART, CONTAINING_LIMIT]
+        )
+        stems, containing = {}, {}
+        for word, stem, compounds in cursor.fetchall():
+            stems[word], containing[word] = stem, compounds
+        asked: set[str] = set(query_words)
+        for word in query_words:
+            asked.update(dutch.diminutive_bases(word))
+            for head, tail in dutch.splits(word):
+                asked.update((head, tail))
+            part = _part(word, stems.get(word) or "")
+            asked.update(dutch.substrings_to_check(containing.get(word, ()), part))
+            if len(word) >= PREFIX_MIN_LENGTH:
+                asked.update(dutch.edits(word))
+        cursor.execute(_KNOWN_SQL, [SEARCH_CONFIG, sorted(asked)])
+        counts = dict(cursor.fetchall())
+
+    def known(text: str) -> bool:
+        return text in counts
+
+    forms = []
+    for word in query_words:
+        if not stems.get(word):
+            continue  # a stop word: the index holds nothing for it
+        alternatives = list(dutch.inflections(word))
+        alternatives += [b for b in dutch.diminutive_bases(word) if known(b)]
+        split = dutch.best_split(word, known)
+        # Only a compound rarer than its parts is worth reading as its parts: "samenwerking" is
+        # not "samen" + "werking".
+        if (
+            split
+            and min(len(split[0]), len(split[1])) > dutch.MIN_PART
+            and counts.get(word, 0) < min(counts[split[0]], counts[split[1]])
+        ):
+            alternatives.append(f"{split[0]} {split[1]}")
+        part = _part(word, stems[word])
+        alternatives += [w for w in containing.get(word, ()) if dutch.contains_part(w, part, known)]
+        correction = None
+        if word not in counts and len(word) >= PREFIX_MIN_LENGTH:
+            candidates = [e for e in dutch.edits(word) if e in counts]
+            if candidates:
+                correction = max(candidates, key=lambda e: (counts[e], e))
+                alternatives.append(correction)
+        forms.append(
+            _WordForms(word, tuple(dict.fromkeys(a for a in alternatives if a != word)), correction)
+        )
+    return forms
+
+
+def expand_query(built: BuiltQuery, text: str) -> BuiltQuery:
+    """Add the Dutch forms of the words of a plain query (no phrases, operators or -words).
+
+    Each word becomes "the word or one of its forms" and all words are required; the original
+    query (with its synonym variants) stays an alternative, so nothing it found is lost.
+    """
+    segments = parse_segments(text)
+    if not segments or any(seg.kind != "word" or seg.negated for seg in segments):
+        return built
+    query_words = list(dict.fromkeys(dutch.words(text)))
+    if not query_words or len(query_words) > 8:
+        return built
+    forms = analyse_words(query_words)
+    if not forms:
+        return built
+
+    def plain(value: str) -> SearchQuery:
+        return SearchQuery(value, search_type="plain", config=SEARCH_CONFIG)
+
+    groups = tuple(
+        functools.reduce(operator.or_, (plain(f.word), *(plain(a) for a in f.alternatives)))
+        for f in forms
+    )
+    expanded = functools.reduce(operator.and_, groups)
+    exact = built.exact_expression | expanded
+    expression = exact if not built.has_prefix else exact | built.expression
+    expansions = list(built.expansions)
+    for f in forms:
+        shown = [a for a in f.alternatives if a != f.correction][:SHOWN_ALTERNATIVES]
+        if f.correction:
+            shown.insert(0, f.correction)
+        if shown:
+            expansions.append(Expansion(f.word, tuple(shown)))
+    return replace(
+        built,
+        expression=expression,
+        exact_expression=exact,
+        expansions=tuple(expansions),
+        groups=groups if len(groups) > 1 else (),
+        corrections={f.word: f.correction for f in forms if f.correction},
     )
 
 
@@ -656,6 +818,8 @@ class SearchResult:
     expansions: tuple[Expansion, ...] = ()
     notices: tuple[str, ...] = ()
     truncated: bool = False  # more results than paging reaches
+    # A plain query of several words that finds fewer than a page: items with some of the words.
+    partial_hits: tuple[Hit, ...] = ()
 
     @property
     def display_total(self) -> str:
@@ -764,6 +928,8 @@ def search(params: SearchParams, *, reference: Reference | None = None) -> Searc
     reference = reference or load_reference()
     notices: list[str] = []
     built = build_query(params.q, reference.synonyms) if params.q else None
+    if built is not None:
+        built = expand_query(built, params.q)
     plan = _Plan(params=params, reference=reference, built=built)
     for spec in FACETS:
         values = params.selected(spec.key)
@@ -795,6 +961,9 @@ def search(params: SearchParams, *, reference: Reference | None = None) -> Searc
                 number = num_pages
             ids = _page_ids(plan, sort, (number - 1) * PAGE_SIZE, probe)
             hits = _hits(plan, ids)
+            partial: list[Hit] = []
+            if plan.built and plan.built.groups and sort == SORT_RELEVANCE and total < PAGE_SIZE:
+                partial = _hits(plan, _partial_ids(plan, probe, [pk for pk, _, _ in ids]))
             suggestion = _suggestion(plan, total)
     except OperationalError as exc:
         if "statement timeout" not in str(exc) and "canceling statement" not in str(exc):
@@ -823,9 +992,10 @@ def search(params: SearchParams, *, reference: Reference | None = None) -> Searc
         facets=_facets(plan, counted),
         sort=sort,
         suggestion=suggestion,
-        expansions=built.expansions if built else (),
+        expansions=plan.built.expansions if plan.built else (),
         notices=tuple(notices),
         truncated=truncated,
+        partial_hits=tuple(partial),
     )
 
 
@@ -875,6 +1045,7 @@ class _Probe:
     exact: float  # matches without the prefix fallback
     rows: float  # published items
     text: float  # published items matching the text, whatever the filters
+    groups: tuple[float, ...] = ()  # matches of each word of a plain query on its own
 
 
 def _bucket() -> Mod:
@@ -899,6 +1070,9 @@ def _probe(plan: _Plan) -> _Probe:
         if plan.built.has_prefix:
             exact = Matches(F("search_vector"), plan.built.exact_expression)
             aggregates["exact"] = Count("id", filter=every & Q(exact))
+        for i, group in enumerate(plan.built.groups):
+            in_group = Q(Matches(F("search_vector"), group))
+            aggregates[f"g{i}"] = Count("id", filter=plan.all_filters() & in_group)
     counts = (
         Item.objects.published()
         .alias(sample_bucket=_bucket())
@@ -915,6 +1089,9 @@ def _probe(plan: _Plan) -> _Probe:
         exact=counts.get("exact", 0) * factor,
         rows=counts["rows"] * factor,
         text=counts["text"] * factor,
+        groups=tuple(
+            counts[f"g{i}"] * factor for i in range(len(plan.built.groups) if plan.built else 0)
+        ),
     )
 
 
@@ -1057,6 +1234,55 @@ def _page_ids(
         return [(pk, rank, tier) for pk, rank, tier in cursor.fetchall()]
 
 
+PARTIAL_POOL = 200  # newest matches per word considered for the partial matches
+
+
+def _partial_ids(
+    plan: _Plan, probe: _Probe, exclude: Iterable[int]
+) -> list[tuple[int, float | None, int | None]]:
+    """Items matching some words of a plain query but not all, most words first.
+
+    Within the same number of words: a match in the title or summary first, then ts_rank, then
+    newest. Each word contributes at most its ``PARTIAL_POOL`` newest matches, so a very common
+    word cannot make this slow.
+    """
+    groups = plan.built.groups
+    pool_ids: set[int] = set()
+    for group, size in zip(groups, probe.groups, strict=True):
+        condition = plan.all_filters() & Q(search_vector=group)
+        pool_ids.update(_newest_first(condition, size).values_list("id", flat=True)[:PARTIAL_POOL])
+    pool_ids.difference_update(exclude)
+    if not pool_ids:
+        return []
+    any_word = functools.reduce(operator.or_, groups)
+    flags = {
+        f"g{i}": Case(When(Matches(F("search_vector"), g), then=Value(1)), default=Value(0))
+        for i, g in enumerate(groups)
+    }
+    rows = list(
+        Item.objects.filter(id__in=pool_ids)
+        .annotate(
+            **flags,
+            in_head=Case(
+                When(Matches(F("head_vector"), any_word), then=Value(1)), default=Value(0)
+            ),
+            rank=SearchRank(F("search_vector"), any_word),
+        )
+        .values_list("id", "in_head", "rank", "published_on", *flags)
+    )
+    # A word's weight is its rarity in the pool (inverse document frequency): matching
+    # "belastingen" says more than matching "samenwerking", which nearly every item has.
+    matched = [sum(row[4 + i] for row in rows) for i in range(len(groups))]
+    weights = [math.log(1 + len(rows) / n) if n else 0.0 for n in matched]
+
+    def score(row) -> tuple:
+        covered = sum(w for w, hit in zip(weights, row[4:], strict=True) if hit)
+        return (round(covered, 6), row[1], row[2], row[3], row[0])
+
+    rows.sort(key=score, reverse=True)
+    return [(row[0], row[2], None) for row in rows[:PAGE_SIZE] if any(row[4:])]
+
+
 def _hits(plan: _Plan, ranked: list[tuple[int, float | None, int | None]]) -> list[Hit]:
     if not ranked:
         return []
@@ -1146,7 +1372,11 @@ def _suggestion(plan: _Plan, total: int) -> str | None:
         return None
     text = plan.params.q
     changed = False
+    corrections = plan.built.corrections
     for typed, (word, known, best, score) in zip(plan.built.words, rows, strict=True):
+        if not known and dutch.fold(typed) in corrections:
+            # One edit away from a known word (also a swap: "jeugdzrog"), which trigrams miss.
+            best, score = corrections[dutch.fold(typed)], 1.0
         if known or best is None or score < SUGGEST_MIN_SIMILARITY or best == word:
             continue
         text = re.sub(r"(?<!\w)" + re.escape(typed) + r"(?!\w)", best, text, count=1)
