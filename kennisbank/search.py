@@ -605,12 +605,12 @@ def analyse_words(query_words: Sequence[str]) -> list[_WordForms]:
         alternatives = list(dutch.inflections(word))
         alternatives += [b for b in dutch.diminutive_bases(word) if known(b)]
         split = dutch.best_split(word, known)
-        # Only a compound rarer than its parts is worth reading as its parts: "samenwerking" is
+        # Only a compound no more common than its parts is read as its parts: "samenwerking" is
         # not "samen" + "werking".
         if (
             split
             and min(len(split[0]), len(split[1])) > dutch.MIN_PART
-            and counts.get(word, 0) < min(counts[split[0]], counts[split[1]])
+            and counts.get(word, 0) <= min(counts[split[0]], counts[split[1]])
         ):
             alternatives.append(f"{split[0]} {split[1]}")
         part = _part(word, stems[word])
