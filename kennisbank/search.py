@@ -24,6 +24,27 @@ Matching
       by the probe below) it is dropped, as the compounds then add little but cost a wide index
       scan.
 
+Dutch words (``expand_query``, analysis in ``portal.dutch``)
+    A plain query (words only: no quotes, ``-`` or ``OR``, which keep their exact meaning) is
+    also read word by word. Each word may match in any of its forms, checked against the
+    vocabulary of published titles and summaries (``SearchTerm``): the plurals Snowball leaves
+    alone (heffingsunies/heffingsunie, regio's, -iën); the compounds that contain the word
+    (samenwerking -> belastingsamenwerking, inkoopsamenwerking; brandweer ->
+    brandweerkazernes); its parts when it is a compound no more common than its parts
+    (belastingsamenwerking -> belasting & samenwerking, linking s/e/en removed); and, for a word
+    not in the vocabulary, the most used known word one edit away, swapped letters included
+    (jeugdzrog -> jeugdzorg), whose results come straight away with "Bedoelde u …?". All words
+    stay required; the added forms are listed under "Ook gezocht op". This costs two queries
+    on the small vocabulary table, whatever the collection size.
+
+Partial matches ("met een deel van de woorden")
+    When a plain query of several words (or one compound, read as its head and tail) finds
+    fewer than a page, the items that match some of the words follow in their own list: most
+    coverage first, each word weighted by its rarity (log(1 + pool / matches)) so that
+    "belastingen" counts for more than "samenwerking"; then a title/summary match, ts_rank and
+    date. Each word contributes at most ``PARTIAL_POOL`` of its newest matches (sizes from the
+    probe), so a common word cannot make it slow. These items are not in the total or the facets.
+
 Relevance (title > summary > body)
     Results are ordered by *tier*: 1 = the query matches the title alone (``ts_filter`` of
     ``head_vector`` to weight A, GIN-indexed), 2 = it needs title and summary together
@@ -65,7 +86,8 @@ Suggestions
     ``services.search_terms_refresh``). Each query word of four letters or more whose stem is not
     in that vocabulary is replaced by the most similar known word (pg_trgm ``%`` on a GIN trigram
     index, similarity ≥ ``SUGGEST_MIN_SIMILARITY``): "Bedoelde u …?", offered when the search
-    finds fewer than ``SUGGEST_BELOW`` results.
+    finds fewer than ``SUGGEST_BELOW`` results. A word one edit (or one swap) from a known word
+    is replaced by that word whatever the number of results, as it was searched for too.
 
 Only published items appear: every query starts from ``Item.objects.published()``. The queries
 of one search share a transaction with ``work_mem`` raised (exact bitmaps, in-memory hashing),
@@ -472,8 +494,8 @@ class BuiltQuery:
     has_negation: bool
     expansions: tuple[Expansion, ...]
     words: tuple[str, ...]  # plain words to check for typos
-    # One condition per word of a plain query (the word or its other forms): items matching
-    # some but not all of them are the partial matches.
+    # One condition per word of a plain query (the word or its other forms), or the parts of a
+    # single compound: items matching some but not all of them are the partial matches.
     groups: tuple[SearchQuery, ...] = ()
     corrections: Mapping[str, str] = field(default_factory=dict)  # typed word -> known word
 
@@ -561,6 +583,7 @@ class _WordForms:
     word: str
     alternatives: tuple[str, ...]  # words, or "head tail" for a split compound
     correction: str | None
+    parts: tuple[str, str] | None = None  # a looser compound reading, for near matches
 
 
 def _part(word: str, stem: str) -> str:
@@ -622,7 +645,12 @@ def analyse_words(query_words: Sequence[str]) -> list[_WordForms]:
                 correction = max(candidates, key=lambda e: (counts[e], e))
                 alternatives.append(correction)
         forms.append(
-            _WordForms(word, tuple(dict.fromkeys(a for a in alternatives if a != word)), correction)
+            _WordForms(
+                word,
+                tuple(dict.fromkeys(a for a in alternatives if a != word)),
+                correction,
+                dutch.head_split(word, known),
+            )
         )
     return forms
 
@@ -651,6 +679,12 @@ def expand_query(built: BuiltQuery, text: str) -> BuiltQuery:
         for f in forms
     )
     expanded = functools.reduce(operator.and_, groups)
+    near = groups
+    if len(forms) == 1 and forms[0].parts:
+        # One compound: its parts, each on its own, are the near matches ("heffingsunies" ->
+        # items on "heffingen"), below the items with the whole word.
+        head, tail = forms[0].parts
+        near = (groups[0] | plain(head), plain(tail))
     exact = built.exact_expression | expanded
     expression = exact if not built.has_prefix else exact | built.expression
     expansions = list(built.expansions)
@@ -665,7 +699,7 @@ def expand_query(built: BuiltQuery, text: str) -> BuiltQuery:
         expression=expression,
         exact_expression=exact,
         expansions=tuple(expansions),
-        groups=groups if len(groups) > 1 else (),
+        groups=near if len(near) > 1 else (),
         corrections={f.word: f.correction for f in forms if f.correction},
     )
 
@@ -779,6 +813,16 @@ class Facet:
     @property
     def selected_values(self) -> tuple[FacetValue, ...]:
         return tuple(v for v in self.values if v.selected)
+
+    @property
+    def shown_values(self) -> tuple[FacetValue, ...]:
+        """Values worth a click: with results (or possibly some, when estimated) or chosen."""
+        return tuple(v for v in self.values if v.count or v.selected or v.estimated)
+
+    @property
+    def empty_values(self) -> tuple[FacetValue, ...]:
+        """Values that would give nothing: folded away on the page."""
+        return tuple(v for v in self.values if not (v.count or v.selected or v.estimated))
 
 
 @dataclass(frozen=True)
@@ -1368,12 +1412,17 @@ def _suggestion(plan: _Plan, total: int) -> str | None:
     with connection.cursor() as cursor:
         cursor.execute(_SUGGEST_SQL, [SEARCH_CONFIG, list(plan.built.words)])
         rows = cursor.fetchall()
-    if total >= SUGGEST_BELOW:
+    # A word one edit from a known word was searched as that word too: say so however many
+    # results that gave ("jeugdzrog" finds thousands at 250,000 items, all through "jeugdzorg").
+    corrections = plan.built.corrections
+    many = total >= SUGGEST_BELOW
+    if many and not corrections:
         return None
     text = plan.params.q
     changed = False
-    corrections = plan.built.corrections
     for typed, (word, known, best, score) in zip(plan.built.words, rows, strict=True):
+        if many and dutch.fold(typed) not in corrections:
+            continue
         if not known and dutch.fold(typed) in corrections:
             # One edit away from a known word (also a swap: "jeugdzrog"), which trigrams miss.
             best, score = corrections[dutch.fold(typed)], 1.0

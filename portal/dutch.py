@@ -94,6 +94,21 @@ def best_split(word: str, known: Callable[[str], bool]) -> tuple[str, str] | Non
     return max(valid, key=lambda ht: (len(ht[1]), len(ht[0])))
 
 
+def head_split(word: str, known: Callable[[str], bool]) -> tuple[str, str] | None:
+    """A reading as a known head plus any tail of four letters or more (heffingsunies ->
+    heffing + unies): looser than ``best_split``, for ranking near matches, not for requiring
+    both parts."""
+    strict = best_split(word, known)
+    if strict:
+        return strict
+    valid = [
+        (head, tail)
+        for head, tail in splits(word)
+        if len(head) >= 4 and len(tail) >= 4 and known(head)
+    ]
+    return max(valid, key=lambda ht: len(ht[0])) if valid else None
+
+
 def contains_part(word: str, part: str, known: Callable[[str], bool]) -> bool:
     """Whether ``word`` is a compound with ``part`` (a stem or word) as one of its parts.
 

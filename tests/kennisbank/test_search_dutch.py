@@ -130,3 +130,39 @@ def test_on_the_demo_content_a_plain_tax_query_shows_every_tax_practice_example(
     page_one = {hit.title for hit in (*result.hits, *result.partial_hits)}
     assert tax_practices <= page_one
     assert "Eén belastingkantoor voor zes gemeenten langs Lek en Kromme Rijn" in page_one
+
+
+@pytestmark_db
+def test_a_compound_query_shows_items_on_its_head_as_near_matches(client):
+    make("Heffingsunie Markiezaten", summary="Vijf gemeenten innen samen.")
+    make("Gemeentelijke heffingen bij het waterschap")
+    make("Iets over sport")
+    refresh()
+    result = get(client, q="heffingsunies").context["result"]
+    assert [hit.title for hit in result.hits] == ["Heffingsunie Markiezaten"]
+    assert [hit.title for hit in result.partial_hits] == [
+        "Gemeentelijke heffingen bij het waterschap"
+    ]
+
+
+@pytestmark_db
+def test_a_swapped_word_is_suggested_even_when_its_correction_finds_many(client, monkeypatch):
+    monkeypatch.setattr("kennisbank.search.SUGGEST_BELOW", 2)
+    for n in range(3):
+        make(f"Inkoop van jeugdzorg, regio {n}")
+    refresh()
+    response = get(client, q="jeugdzrog")
+    assert len(titles(response)) == 3
+    assert "?q=jeugdzorg" in html(response)
+
+
+@pytestmark_db
+def test_facet_values_without_results_fold_away_and_filters_apply_on_change(client):
+    make("Samenwerking in de regio", type=ItemType.RESEARCH)
+    refresh()
+    page = html(get(client, q="samenwerking"))
+    shown, folded = page.split('class="search-facet__empty"', 1)
+    assert 'value="onderzoek"' in shown
+    assert 'value="bijeenkomst"' not in shown and 'value="bijeenkomst"' in folded
+    assert "waarden zonder resultaten" in folded
+    assert "data-apply-on-change" in page and "js/search-filters.js" in page
