@@ -61,6 +61,27 @@ def inflections(word: str) -> list[str]:
     return [f for f in dict.fromkeys(forms) if f != word]
 
 
+def stem(word: str) -> str:
+    """A light Dutch stem of a folded word, the same for singular and plural and for
+    inflected adjectives, without conflating derivations: gemeenten ~ gemeente, but
+    gemeentelijke ~ gemeentelijk; belastingen ~ belasting; regio's ~ regio. For pure code that
+    cannot ask PostgreSQL's Snowball (expert matching)."""
+    w = word.replace("'", "")
+    if w.endswith("ies") and len(w) > 5:
+        w = w[:-1]
+    if w.endswith("heden") and len(w) > 7:
+        return w[:-5] + "heid"
+    if (w.endswith("ingen") and len(w) > 7) or (w.endswith("en") and len(w) > 5):
+        w = w[:-2]
+    elif w.endswith("s") and len(w) > 4 and w[-2] not in "s'":
+        w = w[:-1]
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "aeiou":
+        w = w[:-1]
+    return w
+
+
 def diminutive_bases(word: str) -> list[str]:
     """Base words a diminutive may come from (huisje -> huis); check them against a lexicon."""
     bases = []
