@@ -9,13 +9,14 @@
 # practices), BENCH_RUNS, BENCH_PAGES (bench-netwerk), BENCH_CLIENTS, BENCH_DURATION,
 # BENCH_NO_CACHE=1 (bench-load),
 # BENCH_DATABASE (start of the benchmark databases' names; default: configured name + _bench).
+# make eval-search – search relevance (nDCG@10, recall@10) on the judged set, in its own database
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 VENV := .venv
 PY := $(VENV)/bin/python
 DB := url=$$(scripts/ensure-db.sh) && export DATABASE_URL="$$url"
 
-.PHONY: help run test bench bench-netwerk bench-contributions bench-load wrk lint format setup setup-dev browser-deps clean
+.PHONY: help run test bench bench-netwerk bench-contributions bench-load wrk eval-search lint format setup setup-dev browser-deps clean
 
 help:
 	@echo "make run    – portal met demo-inhoud op http://127.0.0.1:8000"
@@ -24,6 +25,7 @@ help:
 	@echo "make bench-netwerk – regiopagina voor alle 342 gemeenten (servertijd, queries)"
 	@echo "make bench-contributions – discussie, overgenomen, bijeenkomst, digest, aanmelden"
 	@echo "make bench-load – gunicorn onder wrk: verzoeken/s en p95 bij 1, 8 en 32 clients"
+	@echo "make eval-search – relevantie van het zoeken op de beoordeelde set"
 
 $(VENV)/.installed: pyproject.toml
 	@PYTHON=$$(scripts/find-python.sh) && echo "Python: $$PYTHON" && \
@@ -101,6 +103,9 @@ bench-load: setup wrk
 	@$(DB) && $(PY) manage.py bench_load $(if $(BENCH_ITEMS),--items $(BENCH_ITEMS)) $(BENCH_DB_OPT) \
 	  $(if $(BENCH_CLIENTS),--clients $(BENCH_CLIENTS)) \
 	  $(if $(BENCH_DURATION),--duration $(BENCH_DURATION)) $(if $(BENCH_NO_CACHE),--no-cache)
+
+eval-search: setup
+	@$(DB) && $(PY) manage.py eval_search
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache

@@ -24,6 +24,27 @@ Matching
       by the probe below) it is dropped, as the compounds then add little but cost a wide index
       scan.
 
+Dutch words (``expand_query``, analysis in ``portal.dutch``)
+    A plain query (words only: no quotes, ``-`` or ``OR``, which keep their exact meaning) is
+    also read word by word. Each word may match in any of its forms, checked against the
+    vocabulary of published titles and summaries (``SearchTerm``): the plurals Snowball leaves
+    alone (heffingsunies/heffingsunie, regio's, -iën); the compounds that contain the word
+    (samenwerking -> belastingsamenwerking, inkoopsamenwerking; brandweer ->
+    brandweerkazernes); its parts when it is a compound no more common than its parts
+    (belastingsamenwerking -> belasting & samenwerking, linking s/e/en removed); and, for a word
+    not in the vocabulary, the most used known word one edit away, swapped letters included
+    (jeugdzrog -> jeugdzorg), whose results come straight away with "Bedoelde u …?". All words
+    stay required; the added forms are listed under "Ook gezocht op". This costs two queries
+    on the small vocabulary table, whatever the collection size.
+
+Partial matches ("met een deel van de woorden")
+    When a plain query of several words (or one compound, read as its head and tail) finds
+    fewer than a page, the items that match some of the words follow in their own list: most
+    coverage first, each word weighted by its rarity (log(1 + pool / matches)) so that
+    "belastingen" counts for more than "samenwerking"; then a title/summary match, ts_rank and
+    date. Each word contributes at most ``PARTIAL_POOL`` of its newest matches (sizes from the
+    probe), so a common word cannot make it slow. These items are not in the total or the facets.
+
 Relevance (title > summary > body)
     Results are ordered by *tier*: 1 = the query matches the title alone (``ts_filter`` of
     ``head_vector`` to weight A, GIN-indexed), 2 = it needs title and summary together
@@ -65,7 +86,8 @@ Suggestions
     ``services.search_terms_refresh``). Each query word of four letters or more whose stem is not
     in that vocabulary is replaced by the most similar known word (pg_trgm ``%`` on a GIN trigram
     index, similarity ≥ ``SUGGEST_MIN_SIMILARITY``): "Bedoelde u …?", offered when the search
-    finds fewer than ``SUGGEST_BELOW`` results.
+    finds fewer than ``SUGGEST_BELOW`` results. A word one edit (or one swap) from a known word
+    is replaced by that word whatever the number of results, as it was searched for too.
 
 Only published items appear: every query starts from ``Item.objects.published()``. The queries
 of one search share a transaction with ``work_mem`` raised (exact bitmaps, in-memory hashing),
@@ -86,7 +108,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from urllib.parse import urlencode
 
-from django.contrib.postgres.search import Lexeme, SearchHeadline, SearchQuery
+from django.contrib.postgres.search import Lexeme, SearchHeadline, SearchQuery, SearchRank
 from django.db import OperationalError, connection, connections, router, transaction
 from django.db.models import (
     BigIntegerField,
@@ -116,6 +138,7 @@ from django.utils.translation import gettext_lazy
 
 from modellentool.models import CollaborationModel
 from netwerk.models import Municipality, Province
+from portal import dutch
 
 from .constants import FACET_PREFIX, TYPE_PATHS, EvidenceLevel, ItemType, Motive, TaskType
 from .models import SEARCH_CONFIG, SEARCH_SAMPLE_BUCKETS, Item, Synonym, Theme, title_vector
@@ -471,6 +494,10 @@ class BuiltQuery:
     has_negation: bool
     expansions: tuple[Expansion, ...]
     words: tuple[str, ...]  # plain words to check for typos
+    # One condition per word of a plain query (the word or its other forms), or the parts of a
+    # single compound: items matching some but not all of them are the partial matches.
+    groups: tuple[SearchQuery, ...] = ()
+    corrections: Mapping[str, str] = field(default_factory=dict)  # typed word -> known word
 
     @property
     def has_prefix(self) -> bool:
@@ -505,6 +532,175 @@ def build_query(text: str, synonyms: Iterable[SynonymPair]) -> BuiltQuery:
         has_negation=any(seg.negated for seg in segments),
         expansions=tuple(expansions),
         words=typo_candidates,
+    )
+
+
+# --- Dutch analysis against the vocabulary --------------------------------------------------------
+
+CONTAINING_LIMIT = 100  # compounds looked up per query word, the most used first
+SHOWN_ALTERNATIVES = 6  # of the added forms, shown under "Ook gezocht op"
+
+# Per query word: its stem, and the vocabulary words containing it (see _part) - compounds.
+_STEMS_SQL = """
+SELECT w.s, w.stem, coalesce(c.words, '{}')
+FROM (
+    SELECT x.s, x.stem,
+           CASE WHEN x.stem <> '' AND position(' ' in x.stem) = 0 AND starts_with(x.s, x.stem)
+                THEN x.stem ELSE x.s END AS part
+    FROM (
+        SELECT s, coalesce(array_to_string(tsvector_to_array(to_tsvector(%s::regconfig, s)), ' '),
+                           '') AS stem
+        FROM unnest(%s::text[]) AS s
+    ) AS x
+) AS w
+LEFT JOIN LATERAL (
+    SELECT array_agg(t.word) AS words FROM (
+        SELECT t.word FROM kennisbank_searchterm t
+        WHERE length(w.part) > %s AND t.word LIKE '%%' || w.part || '%%' AND t.word <> w.s
+        ORDER BY t.document_count DESC, t.word LIMIT %s
+    ) AS t
+) AS c ON true
+"""
+
+_KNOWN_SQL = """
+WITH x AS (
+    SELECT s, coalesce(array_to_string(tsvector_to_array(to_tsvector(%s::regconfig, s)), ' '), '')
+        AS stem
+    FROM unnest(%s::text[]) AS s
+)
+SELECT k.s, max(k.n) FROM (
+    SELECT x.s, t.document_count AS n FROM x JOIN kennisbank_searchterm t ON t.word = x.s
+    UNION ALL
+    SELECT x.s, t.document_count FROM x JOIN kennisbank_searchterm t ON t.lexeme = x.stem
+    WHERE x.stem <> ''
+) AS k
+GROUP BY k.s
+"""
+
+
+@dataclass(frozen=True)
+class _WordForms:
+    word: str
+    alternatives: tuple[str, ...]  # words, or "head tail" for a split compound
+    correction: str | None
+    parts: tuple[str, str] | None = None  # a looser compound reading, for near matches
+
+
+def _part(word: str, stem: str) -> str:
+    """What a compound containing the word contains: its stem, or the word itself where
+    Snowball changed more than the ending (brandweer -> brandwer). As in _STEMS_SQL."""
+    part = stem if stem and " " not in stem and word.startswith(stem) else word
+    return part if len(part) > dutch.MIN_PART else ""
+
+
+def analyse_words(query_words: Sequence[str]) -> list[_WordForms]:
+    """Per query word the forms the index should also accept (see portal.dutch).
+
+    Two round trips whatever the query: stems with the compounds containing each word, and
+    one look-up of every candidate form in the vocabulary.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _STEMS_SQL, [SEARCH_CONFIG, list(query_words), dutch.MIN_PART, CONTAINING_LIMIT]
+        )
+        stems, containing = {}, {}
+        for word, stem, compounds in cursor.fetchall():
+            stems[word], containing[word] = stem, compounds
+        asked: set[str] = set(query_words)
+        for word in query_words:
+            asked.update(dutch.diminutive_bases(word))
+            for head, tail in dutch.splits(word):
+                asked.update((head, tail))
+            part = _part(word, stems.get(word) or "")
+            asked.update(dutch.substrings_to_check(containing.get(word, ()), part))
+            if len(word) >= PREFIX_MIN_LENGTH:
+                asked.update(dutch.edits(word))
+        cursor.execute(_KNOWN_SQL, [SEARCH_CONFIG, sorted(asked)])
+        counts = dict(cursor.fetchall())
+
+    def known(text: str) -> bool:
+        return text in counts
+
+    forms = []
+    for word in query_words:
+        if not stems.get(word):
+            continue  # a stop word: the index holds nothing for it
+        alternatives = list(dutch.inflections(word))
+        alternatives += [b for b in dutch.diminutive_bases(word) if known(b)]
+        split = dutch.best_split(word, known)
+        # Only a compound no more common than its parts is read as its parts: "samenwerking" is
+        # not "samen" + "werking".
+        if (
+            split
+            and min(len(split[0]), len(split[1])) > dutch.MIN_PART
+            and counts.get(word, 0) <= min(counts[split[0]], counts[split[1]])
+        ):
+            alternatives.append(f"{split[0]} {split[1]}")
+        part = _part(word, stems[word])
+        alternatives += [w for w in containing.get(word, ()) if dutch.contains_part(w, part, known)]
+        correction = None
+        if word not in counts and len(word) >= PREFIX_MIN_LENGTH:
+            candidates = [e for e in dutch.edits(word) if e in counts]
+            if candidates:
+                correction = max(candidates, key=lambda e: (counts[e], e))
+                alternatives.append(correction)
+        forms.append(
+            _WordForms(
+                word,
+                tuple(dict.fromkeys(a for a in alternatives if a != word)),
+                correction,
+                dutch.head_split(word, known),
+            )
+        )
+    return forms
+
+
+def expand_query(built: BuiltQuery, text: str) -> BuiltQuery:
+    """Add the Dutch forms of the words of a plain query (no phrases, operators or -words).
+
+    Each word becomes "the word or one of its forms" and all words are required; the original
+    query (with its synonym variants) stays an alternative, so nothing it found is lost.
+    """
+    segments = parse_segments(text)
+    if not segments or any(seg.kind != "word" or seg.negated for seg in segments):
+        return built
+    query_words = list(dict.fromkeys(dutch.words(text)))
+    if not query_words or len(query_words) > 8:
+        return built
+    forms = analyse_words(query_words)
+    if not forms:
+        return built
+
+    def plain(value: str) -> SearchQuery:
+        return SearchQuery(value, search_type="plain", config=SEARCH_CONFIG)
+
+    groups = tuple(
+        functools.reduce(operator.or_, (plain(f.word), *(plain(a) for a in f.alternatives)))
+        for f in forms
+    )
+    expanded = functools.reduce(operator.and_, groups)
+    near = groups
+    if len(forms) == 1 and forms[0].parts:
+        # One compound: its parts, each on its own, are the near matches ("heffingsunies" ->
+        # items on "heffingen"), below the items with the whole word.
+        head, tail = forms[0].parts
+        near = (groups[0] | plain(head), plain(tail))
+    exact = built.exact_expression | expanded
+    expression = exact if not built.has_prefix else exact | built.expression
+    expansions = list(built.expansions)
+    for f in forms:
+        shown = [a for a in f.alternatives if a != f.correction][:SHOWN_ALTERNATIVES]
+        if f.correction:
+            shown.insert(0, f.correction)
+        if shown:
+            expansions.append(Expansion(f.word, tuple(shown)))
+    return replace(
+        built,
+        expression=expression,
+        exact_expression=exact,
+        expansions=tuple(expansions),
+        groups=near if len(near) > 1 else (),
+        corrections={f.word: f.correction for f in forms if f.correction},
     )
 
 
@@ -618,6 +814,16 @@ class Facet:
     def selected_values(self) -> tuple[FacetValue, ...]:
         return tuple(v for v in self.values if v.selected)
 
+    @property
+    def shown_values(self) -> tuple[FacetValue, ...]:
+        """Values worth a click: with results (or possibly some, when estimated) or chosen."""
+        return tuple(v for v in self.values if v.count or v.selected or v.estimated)
+
+    @property
+    def empty_values(self) -> tuple[FacetValue, ...]:
+        """Values that would give nothing: folded away on the page."""
+        return tuple(v for v in self.values if not (v.count or v.selected or v.estimated))
+
 
 @dataclass(frozen=True)
 class ResultPage:
@@ -656,6 +862,8 @@ class SearchResult:
     expansions: tuple[Expansion, ...] = ()
     notices: tuple[str, ...] = ()
     truncated: bool = False  # more results than paging reaches
+    # A plain query of several words that finds fewer than a page: items with some of the words.
+    partial_hits: tuple[Hit, ...] = ()
 
     @property
     def display_total(self) -> str:
@@ -764,6 +972,8 @@ def search(params: SearchParams, *, reference: Reference | None = None) -> Searc
     reference = reference or load_reference()
     notices: list[str] = []
     built = build_query(params.q, reference.synonyms) if params.q else None
+    if built is not None:
+        built = expand_query(built, params.q)
     plan = _Plan(params=params, reference=reference, built=built)
     for spec in FACETS:
         values = params.selected(spec.key)
@@ -796,6 +1006,9 @@ def search(params: SearchParams, *, reference: Reference | None = None) -> Searc
                 number = num_pages
             ids = _page_ids(plan, sort, (number - 1) * PAGE_SIZE, probe)
             hits = _hits(plan, ids)
+            partial: list[Hit] = []
+            if plan.built and plan.built.groups and sort == SORT_RELEVANCE and total < PAGE_SIZE:
+                partial = _hits(plan, _partial_ids(plan, probe, [pk for pk, _, _ in ids]))
             suggestion = _suggestion(plan, total)
     except OperationalError as exc:
         if "statement timeout" not in str(exc) and "canceling statement" not in str(exc):
@@ -824,9 +1037,10 @@ def search(params: SearchParams, *, reference: Reference | None = None) -> Searc
         facets=_facets(plan, counted),
         sort=sort,
         suggestion=suggestion,
-        expansions=built.expansions if built else (),
+        expansions=plan.built.expansions if plan.built else (),
         notices=tuple(notices),
         truncated=truncated,
+        partial_hits=tuple(partial),
     )
 
 
@@ -881,6 +1095,7 @@ class _Probe:
     exact: float  # matches without the prefix fallback
     rows: float  # published items
     text: float  # published items matching the text, whatever the filters
+    groups: tuple[float, ...] = ()  # matches of each word of a plain query on its own
 
 
 def _bucket() -> Mod:
@@ -905,6 +1120,9 @@ def _probe(plan: _Plan) -> _Probe:
         if plan.built.has_prefix:
             exact = Matches(F("search_vector"), plan.built.exact_expression)
             aggregates["exact"] = Count("id", filter=every & Q(exact))
+        for i, group in enumerate(plan.built.groups):
+            in_group = Q(Matches(F("search_vector"), group))
+            aggregates[f"g{i}"] = Count("id", filter=plan.all_filters() & in_group)
     counts = (
         Item.objects.published()
         .alias(sample_bucket=_bucket())
@@ -921,6 +1139,9 @@ def _probe(plan: _Plan) -> _Probe:
         exact=counts.get("exact", 0) * factor,
         rows=counts["rows"] * factor,
         text=counts["text"] * factor,
+        groups=tuple(
+            counts[f"g{i}"] * factor for i in range(len(plan.built.groups) if plan.built else 0)
+        ),
     )
 
 
@@ -1063,6 +1284,55 @@ def _page_ids(
         return [(pk, rank, tier) for pk, rank, tier in cursor.fetchall()]
 
 
+PARTIAL_POOL = 200  # newest matches per word considered for the partial matches
+
+
+def _partial_ids(
+    plan: _Plan, probe: _Probe, exclude: Iterable[int]
+) -> list[tuple[int, float | None, int | None]]:
+    """Items matching some words of a plain query but not all, most words first.
+
+    Within the same number of words: a match in the title or summary first, then ts_rank, then
+    newest. Each word contributes at most its ``PARTIAL_POOL`` newest matches, so a very common
+    word cannot make this slow.
+    """
+    groups = plan.built.groups
+    pool_ids: set[int] = set()
+    for group, size in zip(groups, probe.groups, strict=True):
+        condition = plan.all_filters() & Q(search_vector=group)
+        pool_ids.update(_newest_first(condition, size).values_list("id", flat=True)[:PARTIAL_POOL])
+    pool_ids.difference_update(exclude)
+    if not pool_ids:
+        return []
+    any_word = functools.reduce(operator.or_, groups)
+    flags = {
+        f"g{i}": Case(When(Matches(F("search_vector"), g), then=Value(1)), default=Value(0))
+        for i, g in enumerate(groups)
+    }
+    rows = list(
+        Item.objects.filter(id__in=pool_ids)
+        .annotate(
+            **flags,
+            in_head=Case(
+                When(Matches(F("head_vector"), any_word), then=Value(1)), default=Value(0)
+            ),
+            rank=SearchRank(F("search_vector"), any_word),
+        )
+        .values_list("id", "in_head", "rank", "published_on", *flags)
+    )
+    # A word's weight is its rarity in the pool (inverse document frequency): matching
+    # "belastingen" says more than matching "samenwerking", which nearly every item has.
+    matched = [sum(row[4 + i] for row in rows) for i in range(len(groups))]
+    weights = [math.log(1 + len(rows) / n) if n else 0.0 for n in matched]
+
+    def score(row) -> tuple:
+        covered = sum(w for w, hit in zip(weights, row[4:], strict=True) if hit)
+        return (round(covered, 6), row[1], row[2], row[3], row[0])
+
+    rows.sort(key=score, reverse=True)
+    return [(row[0], row[2], None) for row in rows[:PAGE_SIZE] if any(row[4:])]
+
+
 def _hits(plan: _Plan, ranked: list[tuple[int, float | None, int | None]]) -> list[Hit]:
     if not ranked:
         return []
@@ -1148,11 +1418,20 @@ def _suggestion(plan: _Plan, total: int) -> str | None:
     with _connection().cursor() as cursor:
         cursor.execute(_SUGGEST_SQL, [SEARCH_CONFIG, list(plan.built.words)])
         rows = cursor.fetchall()
-    if total >= SUGGEST_BELOW:
+    # A word one edit from a known word was searched as that word too: say so however many
+    # results that gave ("jeugdzrog" finds thousands at 250,000 items, all through "jeugdzorg").
+    corrections = plan.built.corrections
+    many = total >= SUGGEST_BELOW
+    if many and not corrections:
         return None
     text = plan.params.q
     changed = False
     for typed, (word, known, best, score) in zip(plan.built.words, rows, strict=True):
+        if many and dutch.fold(typed) not in corrections:
+            continue
+        if not known and dutch.fold(typed) in corrections:
+            # One edit away from a known word (also a swap: "jeugdzrog"), which trigrams miss.
+            best, score = corrections[dutch.fold(typed)], 1.0
         if known or best is None or score < SUGGEST_MIN_SIMILARITY or best == word:
             continue
         text = re.sub(r"(?<!\w)" + re.escape(typed) + r"(?!\w)", best, text, count=1)

@@ -5,13 +5,16 @@ dataclasses below and back. Every point an expert gets comes with a Dutch reason
 
 The score of an expert for a question adds up:
 
-* expertise overlap: 3 per shared theme, 2 per shared form of cooperation, 1 per shared task
-  type, 2 per free tag of the expert that occurs in the question;
+* expertise overlap: 3 per shared theme, divided by the square root of the number of themes
+  the expert ticked (ticking every broad theme is not expertise), 2 per shared form of
+  cooperation, 1 per shared task type, 2 per free tag of the expert that occurs in the question;
 * evidence: 1 per kennisbank item they are the contact for on one of the question's themes or
   words (at most 3), 1 per earlier accepted (helpful) answer on such a theme (at most 3);
-* text similarity: 4 × the cosine of TF-IDF vectors of the question and the expert's profile and
-  contributions, over Dutch words without stopwords, cut to their first six letters (a cheap
-  stand-in for stemming that also catches compounds: belastingen, belastingsamenwerking);
+* text similarity: 8 × the cosine of TF-IDF vectors of the question and the expert's profile and
+  contributions, over Dutch words without stopwords, folded and stemmed by the analysis search
+  uses (``portal.dutch``: gemeenten ~ gemeente, but not gemeentelijk), and with the parts of
+  compounds that the other texts know added (belastingsamenwerking also counts as belasting
+  and samenwerking). The reason names the words that matched most;
 * region: 1 for the same province;
 * load: minus 2 × the share of their monthly limit already used this month.
 
@@ -29,6 +32,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from portal import dutch
+
 WEIGHT_THEME = 3.0
 WEIGHT_FORM = 2.0
 WEIGHT_TASK = 1.0
@@ -37,10 +42,9 @@ WEIGHT_ITEM = 1.0
 MAX_ITEMS = 3
 WEIGHT_ANSWER = 1.0
 MAX_ANSWERS = 3
-WEIGHT_TEXT = 4.0
+WEIGHT_TEXT = 8.0
 WEIGHT_REGION = 1.0
 WEIGHT_LOAD = 2.0
-STEM_LENGTH = 6
 MIN_TEXT_SIMILARITY = 0.05
 TOP = 5
 
@@ -96,9 +100,35 @@ class Match:
 
 
 def tokens(text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
-    """Lower-case words of three letters or more, stopwords removed, cut to a short stem."""
-    words = (w.lower() for w in WORD.findall(text or ""))
-    return [w[:STEM_LENGTH] for w in words if len(w) >= 3 and w not in stopwords]
+    """Folded, stemmed words of three letters or more, stopwords removed."""
+    words = (dutch.fold(w) for w in WORD.findall(text or ""))
+    return [dutch.stem(w) for w in words if len(w) >= 3 and w not in stopwords]
+
+
+def with_compound_parts(counts: Counter, split: Mapping[str, tuple[str, ...]]) -> Counter:
+    """The token counts plus the parts of each compound token (see compound_splits)."""
+    out = Counter(counts)
+    for token, n in counts.items():
+        for part in split.get(token, ()):
+            out[part] += n
+    return out
+
+
+def compound_splits(vocabulary: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Compound tokens of the vocabulary and their parts: a known head and a tail (both
+    known if possible; aanslagbiljet -> aanslag + biljet)."""
+    known = set(vocabulary)
+
+    def is_known(part: str) -> bool:
+        return len(part) > dutch.MIN_PART and dutch.stem(part) in known
+
+    result = {}
+    for token in known:
+        if len(token) >= 2 * (dutch.MIN_PART + 1):
+            parts = dutch.head_split(token, is_known)
+            if parts:
+                result[token] = tuple(dutch.stem(p) for p in parts)
+    return result
 
 
 def _vector(counts: Counter, idf: Mapping[str, float]) -> dict[str, float]:
@@ -114,7 +144,9 @@ def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 
 def expert_document(expert: Expert) -> str:
-    parts = [expert.text, " ".join(expert.tags), " ".join(expert.themes)]
+    # Ticked themes are not text: they already count as themes, and in the text they made a
+    # broad profile look like an answer to every question in those themes.
+    parts = [expert.text, " ".join(expert.tags)]
     parts += [f"{e.title} {e.text}" for e in expert.items + expert.answers]
     return " ".join(parts)
 
@@ -138,6 +170,7 @@ def score_expert(
     question_tokens: frozenset[str],
     stopwords: frozenset[str] = frozenset(),
     province_labels: Mapping[str, str] | None = None,
+    shared_words: Sequence[str] = (),
 ) -> Match:
     """One expert's score and reasons for one question (the expert must be a candidate)."""
     score = 0.0
@@ -146,7 +179,7 @@ def score_expert(
 
     themes = sorted(question.themes & expert.themes)
     if themes:
-        score += WEIGHT_THEME * len(themes)
+        score += WEIGHT_THEME * len(themes) / math.sqrt(len(expert.themes))
         reasons.append("kent " + ", ".join(lower_first(t) for t in themes))
     forms = sorted(question.forms & expert.forms)
     if forms:
@@ -192,7 +225,10 @@ def score_expert(
     if similarity >= MIN_TEXT_SIMILARITY:
         score += WEIGHT_TEXT * similarity
         subject += WEIGHT_TEXT * similarity
-        reasons.append("profiel en bijdragen lijken op de vraag")
+        reason = "profiel en bijdragen lijken op de vraag"
+        if shared_words:
+            reason += " (" + ", ".join(shared_words) + ")"
+        reasons.append(reason)
 
     if subject <= 0:
         return Match(expert.id, expert.name, 0.0, ())
@@ -231,6 +267,13 @@ def suggest(
         return []
     documents = [Counter(tokens(expert_document(e), stop)) for e in candidates]
     query_counts = Counter(tokens(question.text, stop))
+    # The reasons name a matched word as the question wrote it, not as its stem.
+    surface = {}
+    for word in WORD.findall(question.text or ""):
+        surface.setdefault(dutch.stem(dutch.fold(word)), word.lower())
+    split = compound_splits({t for doc in documents for t in doc} | set(query_counts))
+    documents = [with_compound_parts(doc, split) for doc in documents]
+    query_counts = with_compound_parts(query_counts, split)
     df: Counter = Counter()
     for doc in documents:
         df.update(doc.keys())
@@ -240,7 +283,15 @@ def suggest(
     question_tokens = frozenset(query_counts)
     matches = []
     for expert, doc in zip(candidates, documents, strict=True):
-        similarity = _cosine(query_vector, _vector(doc, idf)) if query_vector else 0.0
+        doc_vector = _vector(doc, idf)
+        similarity = _cosine(query_vector, doc_vector) if query_vector else 0.0
+        shared = [
+            surface.get(t, t)
+            for t in sorted(
+                (t for t in query_vector if t in doc_vector),
+                key=lambda t: (-query_vector[t] * doc_vector[t], t),
+            )[:3]
+        ]
         match = score_expert(
             question,
             expert,
@@ -248,6 +299,7 @@ def suggest(
             question_tokens=question_tokens,
             stopwords=stop,
             province_labels=province_labels,
+            shared_words=shared,
         )
         if match.score > 0:
             load = expert.asked_this_month / max(expert.monthly_limit, 1)

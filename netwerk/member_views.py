@@ -253,7 +253,9 @@ def question_create(request):
             return redirect(question)
         return render(request, "netwerk/questions/form.html", {"form": form}, status=400)
     initial_province = members.profile_for(request.user).province
-    form = QuestionForm(initial={"province": initial_province})
+    # "Stel uw vraag aan het netwerk" on a search without results brings the query along.
+    title = " ".join(request.GET.get("titel", "").split())[:200]
+    form = QuestionForm(initial={"province": initial_province, "title": title})
     return render(request, "netwerk/questions/form.html", {"form": form})
 
 

@@ -48,8 +48,41 @@ QUESTION = QuestionProfile(
 )
 
 
-def test_tokens_leave_out_stopwords_and_cut_to_a_stem():
-    assert tokens("De belastingen en de belastingsamenwerking", STOPWORDS) == ["belast", "belast"]
+def test_tokens_leave_out_stopwords_and_stem_without_colliding():
+    assert tokens("De belastingen en de belastingsamenwerking", STOPWORDS) == [
+        "belasting",
+        "belastingsamenwerking",
+    ]
+    # Cutting to six letters made these one word; a stem keeps them apart.
+    assert tokens("gemeentelijke") != tokens("gemeenten")
+    assert tokens("kostenverdeelsleutel") != tokens("kosten")
+    assert tokens("gemeenten") == tokens("gemeente")
+
+
+def test_a_compound_matches_its_parts_and_the_reason_names_the_words():
+    expert = Expert(
+        id=1, name="Heffer", text="Ik leid een belastingsamenwerking van zes gemeenten."
+    )
+    question = QuestionProfile(text="Wie weet hoe je belastingen samen int?")
+    [match] = suggest(question, [expert, Expert(id=2, name="Ander", text="Afval ophalen")])
+    assert match.expert_id == 1
+    assert "profiel en bijdragen lijken op de vraag (belastingen)" in match.reasons
+
+
+def test_ticking_every_theme_does_not_beat_a_profile_that_answers_the_question():
+    broad = Expert(
+        id=1,
+        name="Breed",
+        themes=frozenset({TAX, "Jeugd", "Wonen", "Economie", "Sociaal domein"}),
+        text="Algemeen adviseur regionale samenwerking.",
+    )
+    specialist = Expert(
+        id=2, name="Specialist", text="Ik regel heffing en invordering van belastingen en de WOZ."
+    )
+    question = QuestionProfile(
+        text="Hoe innen we samen belastingen en de WOZ?", themes=frozenset({TAX})
+    )
+    assert suggest(question, [broad, specialist])[0].expert_id == 2
 
 
 def test_reasons_explain_the_score_in_dutch():
@@ -91,7 +124,7 @@ def test_text_alone_can_find_an_expert_who_ticked_nothing():
     question = QuestionProfile(text="Wie weet iets van WOZ-taxatie bij buurgemeenten?")
     [match] = suggest(question, [expert, Expert(id=8, name="Ander", text="Afval")])
     assert match.expert_id == 7
-    assert "profiel en bijdragen lijken op de vraag" in match.reasons
+    assert any(r.startswith("profiel en bijdragen lijken op de vraag") for r in match.reasons)
 
 
 def test_at_most_five_suggestions():

@@ -1,0 +1,168 @@
+"""Search that understands how Dutch officials ask: compounds, plurals, typos, partial matches."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from kennisbank.constants import ItemType
+from kennisbank.models import Item
+from kennisbank.search import SearchParams, search
+from portal import dutch
+from tests.kennisbank.test_search import get, html, make, titles
+
+# --- the pure analysis ------------------------------------------------------------------------
+
+
+def test_plurals_snowball_leaves_alone_get_their_other_form():
+    assert "heffingsunie" in dutch.inflections("heffingsunies")
+    assert "heffingsunies" in dutch.inflections("heffingsunie")
+    assert "regio" in dutch.inflections("regio's")
+    assert "provincie" in dutch.inflections("provincien")
+    assert "kazerne" in dutch.inflections("kazernes")
+    assert dutch.words("Coöperaties in de regio’s") == ["cooperaties", "in", "de", "regio's"]
+
+
+def test_compounds_split_with_linking_s_and_are_recognised_around_a_part():
+    vocabulary = {"belasting", "samenwerking", "afvalinzameling", "contract", "inkoop"}
+    assert dutch.best_split("belastingsamenwerking", vocabulary.__contains__) == (
+        "belasting",
+        "samenwerking",
+    )
+    assert dutch.best_split("afvalinzamelingscontract", vocabulary.__contains__) == (
+        "afvalinzameling",
+        "contract",
+    )
+    assert dutch.best_split("samenwerking", vocabulary.__contains__) is None
+    assert dutch.contains_part("inkoopsamenwerking", "samenwerk", vocabulary.__contains__)
+    assert dutch.contains_part("brandweerkazernes", "brandweer", lambda s: False)
+    # A short part needs a known word next to it: "werk" is not in "samenwerking" as a part.
+    assert not dutch.contains_part("samenwerking", "werk", lambda s: False)
+
+
+def test_one_edit_includes_swapped_letters():
+    assert "jeugdzorg" in dutch.edits("jeugdzrog")
+    assert "jeugdzorg" in dutch.edits("jeugdzorgg")
+    assert "jeugdzorg" in dutch.edits("jeugdzrg")
+
+
+# --- the search -------------------------------------------------------------------------------
+
+pytestmark_db = pytest.mark.django_db
+
+
+def refresh():
+    call_command("refresh_search_terms", stdout=io.StringIO())
+
+
+@pytestmark_db
+def test_plural_ies_finds_the_singular_and_back(client):
+    make("Heffingsunie Markiezaten: vijf gemeenten innen samen hun belastingen")
+    make("Coöperaties als samenwerkingsvorm")
+    refresh()
+    assert titles(get(client, q="heffingsunies")) == [
+        "Heffingsunie Markiezaten: vijf gemeenten innen samen hun belastingen"
+    ]
+    assert titles(get(client, q="coöperatie")) == ["Coöperaties als samenwerkingsvorm"]
+
+
+@pytestmark_db
+def test_a_word_finds_its_compounds_and_a_compound_its_parts(client):
+    make("Belastingsamenwerking in de Achterhoek")
+    make("Inkoopsamenwerking Fryslân")
+    make("Samenwerking bij belastingen in Zeeland", summary="Vijf gemeenten heffen samen.")
+    make("Afvalinzameling in Twente")
+    refresh()
+    found = titles(get(client, q="samenwerking"))
+    assert "Belastingsamenwerking in de Achterhoek" in found
+    assert "Inkoopsamenwerking Fryslân" in found
+    assert set(titles(get(client, q="belastingsamenwerking"))) == {
+        "Belastingsamenwerking in de Achterhoek",
+        "Samenwerking bij belastingen in Zeeland",
+    }
+    page = html(get(client, q="samenwerking"))
+    assert "Ook gezocht op:" in page and "belastingsamenwerking" in page
+
+
+@pytestmark_db
+def test_words_that_do_not_all_match_give_partial_matches_after_the_full_ones(client):
+    make("Belastingen samen innen in de Markiezaten")
+    make("Belastingkantoor voor zes gemeenten")
+    make("Samenwerking bij de brandweer")
+    make("Over iets anders")
+    refresh()
+    response = get(client, q="belastingen samen innen")
+    result = response.context["result"]
+    assert titles(response) == ["Belastingen samen innen in de Markiezaten"]
+    partial = [hit.title for hit in result.partial_hits]
+    # The rarer word weighs more: the tax office before the fire brigade's cooperation.
+    assert partial[0] == "Belastingkantoor voor zes gemeenten"
+    assert "Over iets anders" not in partial
+    assert "Met een deel van de woorden" in html(response)
+
+
+@pytestmark_db
+def test_no_result_offers_to_ask_the_network_with_the_query(client, member):
+    make("Samenwerking in de regio")
+    refresh()
+    page = html(get(client, q="xqzwvbnm"))
+    assert "Stel uw vraag aan het netwerk" in page
+    assert reverse("netwerk:question_create") + "?titel=xqzwvbnm" in page
+
+    client.force_login(member)
+    form = client.get(reverse("netwerk:question_create"), {"titel": "Hoe  delen we een CISO?"})
+    assert form.context["form"].initial["title"] == "Hoe delen we een CISO?"
+
+
+@pytestmark_db
+def test_on_the_demo_content_a_plain_tax_query_shows_every_tax_practice_example(settings):
+    settings.DEBUG = True
+    call_command("load_demo_content", stdout=io.StringIO())
+    refresh()
+    tax_practices = set(
+        Item.objects.published()
+        .filter(type=ItemType.PRACTICE, themes__slug="belastingen-en-woz")
+        .values_list("title", flat=True)
+    )
+    assert len(tax_practices) >= 4
+    result = search(SearchParams(q="belastingen samenwerking"))
+    page_one = {hit.title for hit in (*result.hits, *result.partial_hits)}
+    assert tax_practices <= page_one
+    assert "Eén belastingkantoor voor zes gemeenten langs Lek en Kromme Rijn" in page_one
+
+
+@pytestmark_db
+def test_a_compound_query_shows_items_on_its_head_as_near_matches(client):
+    make("Heffingsunie Markiezaten", summary="Vijf gemeenten innen samen.")
+    make("Gemeentelijke heffingen bij het waterschap")
+    make("Iets over sport")
+    refresh()
+    result = get(client, q="heffingsunies").context["result"]
+    assert [hit.title for hit in result.hits] == ["Heffingsunie Markiezaten"]
+    assert [hit.title for hit in result.partial_hits] == [
+        "Gemeentelijke heffingen bij het waterschap"
+    ]
+
+
+@pytestmark_db
+def test_a_swapped_word_is_suggested_even_when_its_correction_finds_many(client, monkeypatch):
+    monkeypatch.setattr("kennisbank.search.SUGGEST_BELOW", 2)
+    for n in range(3):
+        make(f"Inkoop van jeugdzorg, regio {n}")
+    refresh()
+    response = get(client, q="jeugdzrog")
+    assert len(titles(response)) == 3
+    assert "?q=jeugdzorg" in html(response)
+
+
+@pytestmark_db
+def test_facet_values_without_results_fold_away_and_filters_apply_on_change(client):
+    make("Samenwerking in de regio", type=ItemType.RESEARCH)
+    refresh()
+    page = html(get(client, q="samenwerking"))
+    shown, folded = page.split('class="search-facet__empty"', 1)
+    assert 'value="onderzoek"' in shown
+    assert 'value="bijeenkomst"' not in shown and 'value="bijeenkomst"' in folded
+    assert "waarden zonder resultaten" in folded
+    assert "data-apply-on-change" in page and "js/search-filters.js" in page
