@@ -142,8 +142,13 @@ def submission_remove_files(*, submission: Submission, file_ids: Iterable[int]) 
         storage, name = attached.file.storage, attached.file.name
         attached.delete()
         if name:
-            storage.delete(name)
+            _delete_after_commit(storage, name)
     return len(files)
+
+
+def _delete_after_commit(storage, name: str) -> None:
+    # A rolled-back change must still find its file: storage is not transactional.
+    transaction.on_commit(lambda: storage.delete(name))
 
 
 def _sync_attachments(*, submission: Submission, item: Item) -> None:
@@ -154,7 +159,7 @@ def _sync_attachments(*, submission: Submission, item: Item) -> None:
         if _STORED_NAME.match(key) and key not in wanted:
             storage, name = attachment.file.storage, attachment.file.name
             attachment.delete()
-            storage.delete(name)
+            _delete_after_commit(storage, name)
         else:
             wanted.pop(key, None)
     for order, attached in enumerate(wanted.values(), start=item.attachments.count()):

@@ -5,13 +5,14 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from kennisbank.constants import EvidenceLevel, ItemType, Status
 from kennisbank.models import Attachment, Item, Submission, SubmissionFile, SubmissionMessage
-from kennisbank.submissions import submission_message_post
+from kennisbank.submissions import submission_message_post, submission_remove_files
 from tests.factories import ItemFactory, UserFactory
 from tests.html import validate_html
 from tests.kennisbank.submission_factories import EXE_BYTES, PDF_BYTES, SubmissionFactory
@@ -304,7 +305,9 @@ def test_upload_is_stored_under_our_own_name_and_served_safely(member_client, su
     assert client.get(url).status_code == 404
 
 
-def test_at_most_five_files_and_removing_one(member_client, submission, settings):
+def test_at_most_five_files_and_removing_one(
+    member_client, submission, settings, django_capture_on_commit_callbacks
+):
     for n in range(5):
         member_client.post(
             edit_url(submission), complete(action="draft", attachment=pdf(f"{n}.pdf"))
@@ -317,9 +320,20 @@ def test_at_most_five_files_and_removing_one(member_client, submission, settings
     )
     assert response.status_code == 400 and "hoogstens 5 bijlagen" in page(response)
     first = submission.files.first()
-    member_client.post(edit_url(submission), complete(action="draft", remove_file=[first.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        member_client.post(edit_url(submission), complete(action="draft", remove_file=[first.pk]))
     assert submission.files.count() == 4
     assert not first.file.storage.exists(first.file.name)
+
+
+def test_a_removal_that_is_rolled_back_keeps_the_file(member_client, submission):
+    member_client.post(edit_url(submission), complete(action="draft", attachment=pdf("a.pdf")))
+    attached = submission.files.get()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        submission_remove_files(submission=submission, file_ids=[attached.pk])
+        raise RuntimeError("crash after the removal, before the commit")
+    assert submission.files.get() == attached
+    assert attached.file.storage.exists(attached.file.name)
 
 
 # --- Sending and review ---------------------------------------------------------------------------
