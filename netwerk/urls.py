@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from portal.routers import replica_reads
+from portal.routers import replica_reads, replica_reads_api
 
 from . import follow_views as fv
 from . import member_views as mv
@@ -81,5 +81,5 @@ page_patterns = [
 
 urlpatterns = [
     path("", include((page_patterns, "netwerk"))),
-    path("api/", api.urls),
+    path("api/", replica_reads_api(api.urls)),
 ]

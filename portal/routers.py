@@ -1,8 +1,8 @@
 """Read replica routing: public search, list and register pages read from the replica.
 
 Only when a `replica` database is configured (DATABASE_REPLICA_URL). A view opts in with
-`replica_reads` (see the urls modules); inside it, reads of the public collection and the register
-(REPLICA_MODELS) go to the replica, unless
+`replica_reads` (see the urls modules; the register's API with `replica_reads_api`); inside it,
+reads of the public collection and the register (REPLICA_MODELS) go to the replica, unless
 
 - the request already wrote something (its own reads must see that write),
 - the read happens inside a transaction on the primary (it must see the transaction's view),
@@ -81,6 +81,14 @@ def replica_reads(view):
             _replica_reads.reset(token)
 
     return wrapper
+
+
+def replica_reads_api(urls: tuple) -> tuple:
+    """`replica_reads` for every endpoint of a read-only django-ninja API (its `api.urls`)."""
+    patterns, app_name, namespace = urls
+    for pattern in patterns:
+        pattern.callback = replica_reads(pattern.callback)
+    return patterns, app_name, namespace
 
 
 class ReplicaRouter:

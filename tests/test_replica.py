@@ -104,6 +104,10 @@ def test_search_lists_and_register_pages_read_from_the_replica(client, marked):
     register = client.get(COLLABORATIONS).content.decode()
     assert "Afvalschap Replica" in register and "Afvalschap Primair" not in register
 
+    api = client.get("/netwerk/api/samenwerkingen").json()
+    names = {row["name"] for row in api["items"]}
+    assert "Afvalschap Replica" in names and "Afvalschap Primair" not in names
+
 
 @both_databases
 def test_detail_pages_and_accounts_stay_on_the_primary(client, marked):
