@@ -99,13 +99,12 @@ def event_propose(
                 raise
             continue
         item_status_changed(item=event, previous=None)
-        transaction.on_commit(
-            lambda e=event: mail_editors(
-                subject=_("Nieuwe bijeenkomst voorgesteld: %(title)s") % {"title": e.title},
-                text=_("Een organisator stelt een bijeenkomst voor: %(title)s")
-                % {"title": e.title},
-                path=reverse("admin:kennisbank_item_change", args=[e.pk]),
-            )
+        # The outbox row joins this transaction: the notice exists exactly when the event does.
+        mail_editors(
+            subject=_("Nieuwe bijeenkomst voorgesteld: %(title)s") % {"title": event.title},
+            text=_("Een organisator stelt een bijeenkomst voor: %(title)s")
+            % {"title": event.title},
+            path=reverse("admin:kennisbank_item_change", args=[event.pk]),
         )
         return event
     raise AssertionError("unreachable")
@@ -259,11 +258,7 @@ def registration_register(
                     seat=free[0] if free else None,
                 )
                 position = None if free else waiting_position(registration)
-                transaction.on_commit(
-                    lambda e=locked, r=registration, p=position: _mail_registration(
-                        e, r, user.email, p
-                    )
-                )
+                _mail_registration(locked, registration, user.email, position)
                 return registration, True
         except IntegrityError:
             # Only code outside this module (or a capacity lowered meanwhile) gets here; the
@@ -287,7 +282,7 @@ def _fill_seats(event: Item) -> list[Registration]:
         registration.seat = seat
         registration.save(update_fields=["status", "seat"])
     for registration in waiting:
-        transaction.on_commit(lambda r=registration: _mail_moved_up(event, r, r.user.email))
+        _mail_moved_up(event, registration, registration.user.email)
     return waiting
 
 

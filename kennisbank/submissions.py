@@ -216,14 +216,12 @@ def submission_send(*, submission: Submission, cleaned: dict) -> Item:
         submission.item_type = item.type
         submission.sent_at = timezone.now()
         submission.save(update_fields=["item", "item_type", "sent_at", "saved_at"])
-        transaction.on_commit(
-            lambda: mail_editors(
-                subject=gettext("Nieuwe inzending ter beoordeling: %(title)s")
-                % {"title": item.title},
-                text=gettext("Een lid heeft een ervaring ingestuurd (of aangepast): %(title)s")
-                % {"title": item.title},
-                path=reverse("admin:kennisbank_submission_change", args=[submission.pk]),
-            )
+        # In the same transaction: the outbox row commits with the submission, or neither does.
+        mail_editors(
+            subject=gettext("Nieuwe inzending ter beoordeling: %(title)s") % {"title": item.title},
+            text=gettext("Een lid heeft een ervaring ingestuurd (of aangepast): %(title)s")
+            % {"title": item.title},
+            path=reverse("admin:kennisbank_submission_change", args=[submission.pk]),
         )
     return item
 

@@ -398,6 +398,8 @@ def test_editor_message_mails_the_submitter_who_can_reply_and_revise(
     member_client, submission, reviewer, mailoutbox, profile
 ):
     item = _sent(member_client, submission)
+    assert [m.to for m in mailoutbox] == [["redactie@example.org"]]  # the editors' notice
+    mailoutbox.clear()
     client = Client()
     client.force_login(reviewer)
     change = reverse("admin:kennisbank_submission_change", args=[submission.pk])
