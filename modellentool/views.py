@@ -23,7 +23,7 @@ from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -308,10 +308,22 @@ def _names_text(names: list[str]) -> str:
     return _("%(first)s en %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
 
 
+# Why a form is out, in a word (the subject of the answer that rules it out).
+EXCLUSION_WORDS = {
+    "powers": gettext_lazy("bevoegdheden"),
+    "legal_entity_needed": gettext_lazy("geen rechtspersoon"),
+    "staff": gettext_lazy("personeel"),
+    "policy_discretion": gettext_lazy("beleidsruimte"),
+    "participants": gettext_lazy("raden"),
+    "other_partners": gettext_lazy("private partners"),
+    "integration": gettext_lazy("integratie"),
+    "control": gettext_lazy("verantwoordelijkheid"),
+}
+
+
 def _excluded_word(score: scoring.ModelScore) -> str:
-    """Why a form is out, in a word: the subject of the answers that rule it out."""
-    words = dict.fromkeys(str(DIMENSION_LABELS[e.dimension]) for e in score.exclusions)
-    return "(" + ", ".join(words) + ")"
+    dimension = score.exclusions[0].dimension
+    return f"({EXCLUSION_WORDS.get(dimension) or DIMENSION_LABELS[dimension]})"
 
 
 def _close_context(content: VersionContent, advice: scoring.Advice) -> dict | None:

@@ -74,7 +74,7 @@ def test_the_result_starts_with_an_overview_of_all_eleven_forms(client, content)
     assert overview.count('class="overview__item') == 11
     assert overview.count('href="#vorm-') == 11
     # Excluded forms are marked, with why in a word.
-    assert re.search(r"Uitgesloten</span> \(personeel[^)]*\)", overview)
+    assert re.search(r"Uitgesloten</span> \((geen rechtspersoon|personeel)\)", overview)
     assert html.index('id="overview-title"') < html.index('id="ranking-title"')
     # The details are folded except the first form.
     assert len(re.findall(r'<details class="model__fold" open>', html)) == 1
