@@ -10,6 +10,7 @@ from modellentool.services import result_create, version_published
 from tests.browser.conftest import assert_no_axe_violations
 
 MAX_TABS = 80
+PDF_TIMEOUT_MS = 60_000
 
 
 @pytest.fixture(autouse=True)
@@ -148,7 +149,8 @@ def test_keyboard_only_questionnaire_change_permanent_link_and_pdf(page, browser
     assert_no_axe_violations(page)
     page.go_back()
 
-    with page.expect_download() as download:
+    # Rendering a PDF takes about a second, much longer on a loaded shared test machine.
+    with page.expect_download(timeout=PDF_TIMEOUT_MS) as download:
         tab_to(page, lambda el: el["tag"] == "A" and el["text"] == "Download als PDF", "PDF")
         page.keyboard.press("Enter")
     path = download.value.path()
@@ -220,7 +222,8 @@ def test_overview_compare_four_then_three_and_pdf(page, width):
     page.set_viewport_size({"width": 360, "height": 740})
     no_sideways_scroll(page)
     page.set_viewport_size({"width": width, "height": 900})
-    with page.expect_download() as download:
+    # Rendering a PDF takes about a second, much longer on a loaded shared test machine.
+    with page.expect_download(timeout=PDF_TIMEOUT_MS) as download:
         page.get_by_role("link", name="Download als PDF").click()
     name = download.value.suggested_filename
     assert name.startswith("modellentool-advies-20") and name.endswith("-centrumgemeente.pdf")
