@@ -146,11 +146,33 @@ def test_the_pdf_is_named_for_its_date_and_first_form(client, content):
     assert again["Content-Disposition"] == response["Content-Disposition"]
 
 
-def test_the_print_layout_draws_list_bullets_apart_from_the_text():
-    css = (settings.BASE_DIR / "static/css/modellentool.css").read_text()
-    print_css = css[css.index("@media print") :]
-    assert "list-style-position: inside" not in print_css
-    assert ".utrecht-unordered-list__item::before" in print_css
+def _text_boxes(box):
+    if type(box).__name__ == "TextBox":
+        yield box
+    for child in getattr(box, "children", None) or []:
+        yield from _text_boxes(child)
+
+
+def test_pdf_list_bullets_stand_apart_from_the_text():
+    """The PDF's layout (WeasyPrint, print stylesheets) puts space between "●" and "Mandaat"."""
+    from weasyprint import HTML
+
+    from modellentool.pdf import StaticFilesFetcher
+
+    html = (
+        '<html><head><link rel="stylesheet" href="/static/vendor/utrecht-components/index.css">'
+        '<link rel="stylesheet" href="/static/css/modellentool.css"></head><body>'
+        '<ul class="utrecht-unordered-list"><li class="utrecht-unordered-list__item">Mandaat</li>'
+        "</ul></body></html>"
+    )
+    document = HTML(
+        string=html, base_url="http://testserver/", url_fetcher=StaticFilesFetcher()
+    ).render()
+    boxes = list(_text_boxes(document.pages[0]._page_box))
+    bullet = next(b for b in boxes if b.text in ("•", "●"))
+    text = next(b for b in boxes if b.text == "Mandaat")
+    gap = text.position_x - (bullet.position_x + bullet.width)
+    assert gap >= 3, f"bullet glued to the text ({gap:.1f}pt)"
 
 
 # English ----------------------------------------------------------------------------------------
