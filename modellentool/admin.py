@@ -2,6 +2,8 @@
 
 A published version is read-only here; "Nieuwe conceptversie" copies it, editors change the
 copy, and "Publiceren" checks it and puts it live. Results keep the version they were made with.
+Every text has its English twin beside it (``…_en``; empty falls back to Dutch), so both
+languages of a version are edited and published together.
 """
 
 from django.contrib import admin, messages
@@ -31,7 +33,7 @@ from .services import option_counts, version_copy, version_problems, version_pub
 
 @admin.register(CollaborationModel)
 class CollaborationModelAdmin(admin.ModelAdmin):
-    list_display = ["name", "key", "weight", "order"]
+    list_display = ["name", "name_en", "key", "weight", "order"]
     list_editable = ["order"]
     search_fields = ["name", "key"]
     ordering = ["order", "weight"]
@@ -66,13 +68,13 @@ class DraftOnlyInline(DraftOnly):
 
 @admin.register(Questionnaire)
 class QuestionnaireAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "slug"]
+    list_display = ["title", "title_en", "slug"]
     prepopulated_fields = {"slug": ["title"]}
 
 
 class StepInline(DraftOnlyInline, admin.TabularInline):
     model = Step
-    fields = ["number", "title", "intro", "questions_link"]
+    fields = ["number", "title", "title_en", "intro", "intro_en", "questions_link"]
     readonly_fields = ["questions_link"]
     extra = 0
 
@@ -88,12 +90,12 @@ class ModelDescriptionInline(DraftOnlyInline, admin.StackedInline):
     model = ModelDescription
     fields = [
         "collaboration_model",
-        "summary",
-        "legal_basis",
-        "governance",
-        "staff",
-        "exit",
-        "costs",
+        ("summary", "summary_en"),
+        ("legal_basis", "legal_basis_en"),
+        ("governance", "governance_en"),
+        ("staff", "staff_en"),
+        ("exit", "exit_en"),
+        ("costs", "costs_en"),
     ]
     extra = 0
 
@@ -112,12 +114,12 @@ class QuestionnaireVersionAdmin(DraftOnly, SimpleHistoryAdmin):
             _("Route (seed 004)"),
             {
                 "fields": [
-                    "design_name",
-                    "design_summary",
-                    "design_pitfall",
-                    "development_name",
-                    "development_summary",
-                    "development_pitfall",
+                    ("design_name", "design_name_en"),
+                    ("design_summary", "design_summary_en"),
+                    ("design_pitfall", "design_pitfall_en"),
+                    ("development_name", "development_name_en"),
+                    ("development_summary", "development_summary_en"),
+                    ("development_pitfall", "development_pitfall_en"),
                 ]
             },
         ),
@@ -197,7 +199,7 @@ class QuestionnaireVersionAdmin(DraftOnly, SimpleHistoryAdmin):
 
 class OptionInline(DraftOnlyInline, admin.TabularInline):
     model = Option
-    fields = ["label", "value", "help_text", "order", "times_chosen"]
+    fields = ["label", "label_en", "value", "help_text", "help_text_en", "order", "times_chosen"]
     readonly_fields = ["times_chosen"]
     extra = 0
 
@@ -233,7 +235,14 @@ class QuestionAdmin(DraftOnly, SimpleHistoryAdmin):
     search_fields = ["text", "help_text"]
     inlines = [OptionInline]
     readonly_fields = ["statistics"]
-    fields = ["step", "dimension", "text", "help_text", "order", "statistics"]
+    fields = [
+        "step",
+        "dimension",
+        ("text", "text_en"),
+        ("help_text", "help_text_en"),
+        "order",
+        "statistics",
+    ]
 
     @admin.display(description=_("versie"), ordering="step__version__number")
     def version_number(self, obj):
@@ -293,7 +302,7 @@ class KnockOutAdmin(RuleAdmin):
 
 class FactorTriggerInline(DraftOnlyInline, admin.TabularInline):
     model = FactorTrigger
-    fields = ["dimension", "operator", "value", "note"]
+    fields = ["dimension", "operator", "value", "note", "note_en"]
     extra = 0
 
 

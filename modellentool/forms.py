@@ -103,8 +103,16 @@ class CompareForm(forms.Form):
 
     def clean_vorm(self):
         chosen = list(dict.fromkeys(self.cleaned_data["vorm"]))
-        if not 2 <= len(chosen) <= 3:
+        if len(chosen) > 3:
             raise forms.ValidationError(
-                _("Kies twee of drie samenwerkingsvormen om te vergelijken.")
+                _(
+                    "U koos %(count)s vormen; u kunt er hoogstens drie tegelijk vergelijken. "
+                    "Haal een of meer vinkjes weg."
+                )
+                % {"count": len(chosen)}
+            )
+        if len(chosen) < 2:
+            raise forms.ValidationError(
+                _("Kies nog een vorm: vergelijken kan met twee of drie samenwerkingsvormen.")
             )
         return chosen

@@ -3,6 +3,10 @@
 A questionnaire version is edited as a draft and then published; a published version is never
 changed again (editors copy it to a new draft), so a stored result recomputes to the same
 advice for as long as it exists. The rules themselves are evaluated by scoring.py.
+
+Every text a visitor reads has an English twin (``<field>_en``), kept by the editors in the
+same row so a version's two languages are published together; an empty English field falls
+back to the Dutch text (services.version_content picks the language).
 """
 
 from django.conf import settings
@@ -56,6 +60,7 @@ class CollaborationModel(models.Model):
 
     key = models.SlugField(_("sleutel"), max_length=40, unique=True)
     name = models.CharField(_("naam"), max_length=100)
+    name_en = models.CharField(_("naam (Engels)"), max_length=100, blank=True)
     summary = models.TextField(_("korte omschrijving"), blank=True)
     legal_basis = models.CharField(_("juridische basis"), max_length=200, blank=True)
     weight = models.PositiveSmallIntegerField(
@@ -81,6 +86,8 @@ class Questionnaire(models.Model):
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     title = models.CharField(_("titel"), max_length=200)
     intro = models.TextField(_("inleiding"), blank=True)
+    title_en = models.CharField(_("titel (Engels)"), max_length=200, blank=True)
+    intro_en = models.TextField(_("inleiding (Engels)"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -119,6 +126,14 @@ class QuestionnaireVersion(models.Model):
     development_name = models.CharField(_("naam ontwikkelaanpak"), max_length=100)
     development_summary = models.TextField(_("ontwikkelaanpak"))
     development_pitfall = models.TextField(_("valkuil ontwikkelaanpak"))
+    design_name_en = models.CharField(_("naam ontwerpaanpak (Engels)"), max_length=100, blank=True)
+    design_summary_en = models.TextField(_("ontwerpaanpak (Engels)"), blank=True)
+    design_pitfall_en = models.TextField(_("valkuil ontwerpaanpak (Engels)"), blank=True)
+    development_name_en = models.CharField(
+        _("naam ontwikkelaanpak (Engels)"), max_length=100, blank=True
+    )
+    development_summary_en = models.TextField(_("ontwikkelaanpak (Engels)"), blank=True)
+    development_pitfall_en = models.TextField(_("valkuil ontwikkelaanpak (Engels)"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -177,6 +192,8 @@ class Step(VersionPart):
     number = models.PositiveSmallIntegerField(_("stap"))
     title = models.CharField(_("thema"), max_length=120)
     intro = models.TextField(_("inleiding"), blank=True)
+    title_en = models.CharField(_("thema (Engels)"), max_length=120, blank=True)
+    intro_en = models.TextField(_("inleiding (Engels)"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -204,6 +221,8 @@ class Question(VersionPart):
     )
     text = models.CharField(_("vraag"), max_length=250)
     help_text = models.TextField(_("uitleg"), blank=True)
+    text_en = models.CharField(_("vraag (Engels)"), max_length=250, blank=True)
+    help_text_en = models.TextField(_("uitleg (Engels)"), blank=True)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     history = HistoricalRecords()
 
@@ -240,6 +259,8 @@ class Option(VersionPart):
     )
     label = models.CharField(_("antwoord"), max_length=200)
     help_text = models.CharField(_("uitleg"), max_length=300, blank=True)
+    label_en = models.CharField(_("antwoord (Engels)"), max_length=200, blank=True)
+    help_text_en = models.CharField(_("uitleg (Engels)"), max_length=300, blank=True)
     value = models.CharField(
         _("waarde"),
         max_length=40,
@@ -295,6 +316,12 @@ class ModelDescription(VersionPart):
     staff = models.TextField(_("personeel"))
     exit = models.TextField(_("uittreden"))
     costs = models.TextField(_("kosten"))
+    summary_en = models.TextField(_("omschrijving (Engels)"), blank=True)
+    legal_basis_en = models.CharField(_("juridische basis (Engels)"), max_length=250, blank=True)
+    governance_en = models.TextField(_("bestuur en zeggenschap (Engels)"), blank=True)
+    staff_en = models.TextField(_("personeel (Engels)"), blank=True)
+    exit_en = models.TextField(_("uittreden (Engels)"), blank=True)
+    costs_en = models.TextField(_("kosten (Engels)"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -326,6 +353,9 @@ class Rule(VersionPart):
         CollaborationModel, verbose_name=_("samenwerkingsvorm"), on_delete=models.PROTECT
     )
     reason = models.TextField(_("toelichting"), help_text=_("Zo staat het in het advies."))
+    reason_en = models.TextField(
+        _("toelichting (Engels)"), blank=True, help_text=_("Zo staat het in het Engelse advies.")
+    )
 
     class Meta:
         abstract = True
@@ -400,6 +430,8 @@ class Factor(VersionPart):
     code = models.SlugField(_("code"), max_length=40)
     title = models.CharField(_("titel"), max_length=150)
     text = models.TextField(_("tekst"))
+    title_en = models.CharField(_("titel (Engels)"), max_length=150, blank=True)
+    text_en = models.TextField(_("tekst (Engels)"), blank=True)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     history = HistoricalRecords()
 
@@ -425,6 +457,7 @@ class FactorTrigger(VersionPart):
     )
     value = models.CharField(_("waarde"), max_length=40)
     note = models.TextField(_("wat dit antwoord betekent voor deze factor"))
+    note_en = models.TextField(_("wat dit antwoord betekent (Engels)"), blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -26,6 +26,12 @@ lightest form that does the job); then the model key alphabetically. Excluded mo
 ordered the same way by the points they would have had, so the strongest alternative to a
 ruled-out route is named first.
 
+Close calls: when another form that is not excluded scores within ``CLOSE_GAP`` of the first
+on the 0–100 scale (94 against 90, say), the advice does not pretend to know better than the
+answers: it names both (or all three) as viable and lists the answered questions whose rules
+separate the first two the most (``CloseCall.criteria``), so the reader knows what to weigh.
+The gap is measured on the scale people see, so "close" means what it looks like.
+
 Missing answers ("weet ik niet") never fail: the rules on that dimension just do not apply.
 They lower the certainty, and ``advise`` tries the alternatives for them to tell which one or
 two answers would change the top of the ranking.
@@ -327,12 +333,25 @@ def score_for(points: int) -> int:
     return math.floor(100.0 / (1.0 + math.exp(-points / SCALE)) + 0.5)
 
 
+# Weight of one reason, in words: the page shows one number per form (the score) and says how
+# heavily each reason counts instead of showing the raw points behind it.
+STRONG_POINTS = 20
+MODERATE_POINTS = 10
+
+
 @dataclass(frozen=True)
 class Contribution:
     dimension: str
     value: str
     points: int
     reason: str
+
+    @property
+    def strength(self) -> Literal["zwaar", "gemiddeld", "licht"]:
+        size = abs(self.points)
+        if size >= STRONG_POINTS:
+            return "zwaar"
+        return "gemiddeld" if size >= MODERATE_POINTS else "licht"
 
 
 @dataclass(frozen=True)
@@ -410,6 +429,32 @@ class Approach:
     factors: tuple[FactorHit, ...]
 
 
+# Forms within this many points of the first on the 0–100 scale are "close": both viable.
+CLOSE_GAP = 5
+# How many separating criteria a close call names.
+CLOSE_CRITERIA = 3
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One answered question whose rules separate two close forms."""
+
+    dimension: str
+    favours: str  # the model key this answer speaks for, relative to the other
+    difference: int  # points between the two forms on this dimension (positive)
+    for_first: tuple[Contribution, ...]
+    for_second: tuple[Contribution, ...]
+
+
+@dataclass(frozen=True)
+class CloseCall:
+    """The top forms are close: which ones, how close, and what decides between them."""
+
+    contenders: tuple[str, ...]  # the first and every viable form within CLOSE_GAP of it
+    gap: int  # score difference between the first and the second (0–100 scale)
+    criteria: tuple[Criterion, ...]
+
+
 @dataclass(frozen=True)
 class Advice:
     version: int
@@ -418,6 +463,7 @@ class Advice:
     approach: Approach
     certainty: Certainty
     changes: tuple[ChangeHint, ...]
+    close_call: CloseCall | None = None
 
     @property
     def first(self) -> ModelScore:
@@ -473,7 +519,44 @@ def advise(answers: Answers, ruleset: Ruleset, *, explore: bool = True) -> Advic
         approach=approach(answers, ruleset),
         certainty=certainty(answers, ranking),
         changes=what_would_change(answers, ruleset, ranking) if explore else (),
+        close_call=close_call(ranking),
     )
+
+
+def close_call(ranking: tuple[ModelScore, ...]) -> CloseCall | None:
+    """The documented rule for "both are viable" (module docstring); None when one form leads."""
+    viable = [s for s in ranking if not s.excluded]
+    if len(viable) < 2:
+        return None
+    first, second = viable[0], viable[1]
+    gap = first.score - second.score
+    if gap > CLOSE_GAP:
+        return None
+    contenders = tuple(s.model for s in viable if first.score - s.score <= CLOSE_GAP)
+    return CloseCall(contenders=contenders, gap=gap, criteria=separating(first, second))
+
+
+def separating(first: ModelScore, second: ModelScore) -> tuple[Criterion, ...]:
+    """The answered dimensions whose rules differ most between two forms, largest first."""
+    dimensions = {c.dimension for c in (*first.contributions, *second.contributions)}
+    found = []
+    for dimension in dimensions:
+        ours = tuple(c for c in first.contributions if c.dimension == dimension)
+        theirs = tuple(c for c in second.contributions if c.dimension == dimension)
+        difference = sum(c.points for c in ours) - sum(c.points for c in theirs)
+        if difference == 0:
+            continue
+        found.append(
+            Criterion(
+                dimension=dimension,
+                favours=first.model if difference > 0 else second.model,
+                difference=abs(difference),
+                for_first=ours,
+                for_second=theirs,
+            )
+        )
+    found.sort(key=lambda c: (-c.difference, DIMENSION_ORDER[c.dimension]))
+    return tuple(found[:CLOSE_CRITERIA])
 
 
 def certainty(answers: Answers, ranking: tuple[ModelScore, ...]) -> Certainty:

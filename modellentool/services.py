@@ -6,13 +6,15 @@ rules for versions (a published version never changes; editors copy it to a new 
 
 from __future__ import annotations
 
+import copy
 import secrets
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import gettext, override
 
 from . import scoring
 from .models import (
@@ -48,6 +50,7 @@ class VersionContent:
     ruleset: scoring.Ruleset
     steps: tuple[Step, ...]  # with .questions_list, each with .options_list
     descriptions: Mapping[str, ModelDescription]
+    language: str = "nl"
 
     @property
     def questions(self) -> list[Question]:
@@ -88,16 +91,69 @@ def version_published(slug: str = QUESTIONNAIRE_SLUG) -> QuestionnaireVersion:
     return version
 
 
-def version_content(version: QuestionnaireVersion) -> VersionContent:
-    """The version's rows as the engine's Ruleset plus what the pages show (9 queries)."""
-    models = list(CollaborationModel.objects.all())
+# The texts that have an English twin ``<field>_en``, per model.
+ENGLISH_FIELDS: Mapping[type, tuple[str, ...]] = {
+    CollaborationModel: ("name",),
+    Questionnaire: ("title", "intro"),
+    QuestionnaireVersion: (
+        "design_name",
+        "design_summary",
+        "design_pitfall",
+        "development_name",
+        "development_summary",
+        "development_pitfall",
+    ),
+    Step: ("title", "intro"),
+    Question: ("text", "help_text"),
+    Option: ("label", "help_text"),
+    ModelDescription: ("summary", "legal_basis", "governance", "staff", "exit", "costs"),
+    WeightRule: ("reason",),
+    KnockOut: ("reason",),
+    Factor: ("title", "text"),
+    FactorTrigger: ("note",),
+}
+
+
+def is_english(language: str | None) -> bool:
+    return bool(language) and language.split("-")[0] == "en"
+
+
+def localize(instance, language: str | None):
+    """Puts the English texts in the Dutch attributes, in memory only, where editors filled them.
+
+    VersionContent is read-only: nothing loaded for display is ever saved, so the pages, the
+    PDF and the engine can read ``question.text`` whatever the language.
+    """
+    if is_english(language):
+        for name in ENGLISH_FIELDS[type(instance)]:
+            english = getattr(instance, f"{name}_en", "")
+            if english:
+                setattr(instance, name, english)
+    return instance
+
+
+def version_content(version: QuestionnaireVersion, *, language: str = "nl") -> VersionContent:
+    """The version's rows as the engine's Ruleset plus what the pages show (9 queries).
+
+    ``language`` "en" gives the English texts where the version has them (Dutch otherwise);
+    the advice itself is the same in both languages.
+    """
+    if is_english(language):
+        version = localize(copy.copy(version), language)
+    models = [localize(m, language) for m in CollaborationModel.objects.all()]
     weights = WeightRule.objects.filter(version=version).select_related("collaboration_model")
     knockouts = KnockOut.objects.filter(version=version).select_related("collaboration_model")
     factors = Factor.objects.filter(version=version).prefetch_related(
         Prefetch("triggers", queryset=FactorTrigger.objects.order_by("id"), to_attr="trigger_list")
     )
+    weights = [localize(r, language) for r in weights]
+    knockouts = [localize(k, language) for k in knockouts]
+    factors = [localize(f, language) for f in factors]
+    for factor in factors:
+        for trigger in factor.trigger_list:
+            localize(trigger, language)
     descriptions = {
-        d.collaboration_model.key: d
+        d.collaboration_model.key: localize(d, language)
         for d in ModelDescription.objects.filter(version=version).select_related(
             "collaboration_model"
         )
@@ -119,6 +175,12 @@ def version_content(version: QuestionnaireVersion) -> VersionContent:
             )
         )
     )
+    for step in steps:
+        localize(step, language)
+        for question in step.questions_list:
+            localize(question, language)
+            for option in question.options_list:
+                localize(option, language)
     ruleset = scoring.Ruleset(
         version=version.number,
         models=tuple(scoring.ModelInfo(m.key, m.name, m.weight) for m in models),
@@ -155,7 +217,13 @@ def version_content(version: QuestionnaireVersion) -> VersionContent:
             ),
         ),
     )
-    return VersionContent(version=version, ruleset=ruleset, steps=steps, descriptions=descriptions)
+    return VersionContent(
+        version=version,
+        ruleset=ruleset,
+        steps=steps,
+        descriptions=descriptions,
+        language="en" if is_english(language) else "nl",
+    )
 
 
 # Answers -------------------------------------------------------------------------------------
@@ -179,7 +247,14 @@ def answers_from_options(content: VersionContent, option_ids: Iterable[int]) -> 
 
 
 def advice_compute(content: VersionContent, answers: scoring.Answers) -> scoring.Advice:
-    return scoring.advise(answers, content.ruleset)
+    advice = scoring.advise(answers, content.ruleset)
+    if content.language == "nl":
+        return advice
+    # The route reasons are written in scoring.py (pure, no gettext); their Dutch text is the
+    # msgid of their translation.
+    with override(content.language):
+        reasons = tuple(gettext(reason) for reason in advice.approach.reasons)
+    return replace(advice, approach=replace(advice.approach, reasons=reasons))
 
 
 def advice_for_document(data: object, *, version: QuestionnaireVersion | None = None) -> dict:
@@ -283,6 +358,12 @@ def version_publish(*, version: QuestionnaireVersion) -> list[str]:
     return []
 
 
+def _english(instance) -> dict[str, str]:
+    return {
+        f"{name}_en": getattr(instance, f"{name}_en") for name in ENGLISH_FIELDS[type(instance)]
+    }
+
+
 def version_copy(*, version: QuestionnaireVersion) -> QuestionnaireVersion:
     """A new draft with everything of ``version``: how editors change a published version."""
     with transaction.atomic():
@@ -306,10 +387,15 @@ def version_copy(*, version: QuestionnaireVersion) -> QuestionnaireVersion:
             development_name=version.development_name,
             development_summary=version.development_summary,
             development_pitfall=version.development_pitfall,
+            **_english(version),
         )
         for step in Step.objects.filter(version=version).prefetch_related("questions__options"):
             new_step = Step.objects.create(
-                version=draft, number=step.number, title=step.title, intro=step.intro
+                version=draft,
+                number=step.number,
+                title=step.title,
+                intro=step.intro,
+                **_english(step),
             )
             for question in step.questions.all():
                 new_question = Question.objects.create(
@@ -318,6 +404,7 @@ def version_copy(*, version: QuestionnaireVersion) -> QuestionnaireVersion:
                     text=question.text,
                     help_text=question.help_text,
                     order=question.order,
+                    **_english(question),
                 )
                 Option.objects.bulk_create(
                     Option(
@@ -326,6 +413,7 @@ def version_copy(*, version: QuestionnaireVersion) -> QuestionnaireVersion:
                         help_text=o.help_text,
                         value=o.value,
                         order=o.order,
+                        **_english(o),
                     )
                     for o in question.options.all()
                 )
@@ -339,6 +427,7 @@ def version_copy(*, version: QuestionnaireVersion) -> QuestionnaireVersion:
                 staff=d.staff,
                 exit=d.exit,
                 costs=d.costs,
+                **_english(d),
             )
             for d in ModelDescription.objects.filter(version=version)
         )
@@ -351,6 +440,7 @@ def version_copy(*, version: QuestionnaireVersion) -> QuestionnaireVersion:
                 collaboration_model_id=r.collaboration_model_id,
                 points=r.points,
                 reason=r.reason,
+                **_english(r),
             )
             for r in WeightRule.objects.filter(version=version)
         )
@@ -362,6 +452,7 @@ def version_copy(*, version: QuestionnaireVersion) -> QuestionnaireVersion:
                 value=k.value,
                 collaboration_model_id=k.collaboration_model_id,
                 reason=k.reason,
+                **_english(k),
             )
             for k in KnockOut.objects.filter(version=version)
         )
@@ -372,6 +463,7 @@ def version_copy(*, version: QuestionnaireVersion) -> QuestionnaireVersion:
                 title=factor.title,
                 text=factor.text,
                 order=factor.order,
+                **_english(factor),
             )
             FactorTrigger.objects.bulk_create(
                 FactorTrigger(
@@ -380,6 +472,7 @@ def version_copy(*, version: QuestionnaireVersion) -> QuestionnaireVersion:
                     operator=t.operator,
                     value=t.value,
                     note=t.note,
+                    **_english(t),
                 )
                 for t in factor.triggers.all()
             )

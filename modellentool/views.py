@@ -22,7 +22,8 @@ from django.db.models.functions import RowNumber
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.utils.translation import get_language
+from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -37,13 +38,14 @@ from .forms import (
     clean_session_selections,
     field_name,
 )
-from .models import AdviceResult, QuestionnaireVersion
+from .models import DIMENSION_LABELS, AdviceResult, QuestionnaireVersion
 from .services import (
     UNKNOWN,
     NoPublishedVersion,
     VersionContent,
     advice_compute,
     answers_from_options,
+    localize,
     result_answers,
     result_create,
     result_forget_for,
@@ -128,13 +130,13 @@ def start(request):
         request.session.pop(SESSION_KEY, None)
         messages.info(request, _("Uw antwoorden zijn gewist. U begint opnieuw."))
         return redirect("modellentool:step", number=1)
-    content = version_content(version)
+    content = version_content(version, language=get_language())
     return render(
         request,
         "modellentool/start.html",
         {
             "content": content,
-            "questionnaire": version.questionnaire,
+            "questionnaire": localize(version.questionnaire, get_language()),
             "has_draft": bool(_session_selections(request, content)),
         },
     )
@@ -182,7 +184,7 @@ def step(request, number: int):
         version = _draft_version(request)
     except NoPublishedVersion:
         return _unavailable(request)
-    content = version_content(version)
+    content = version_content(version, language=get_language())
     steps = content.steps
     if not 1 <= number <= len(steps):
         return _not_found(
@@ -300,11 +302,70 @@ def _practice_examples(keys: list[str], task_type: str | None) -> dict[str, list
     return found
 
 
+def _names_text(names: list[str]) -> str:
+    if len(names) < 2:
+        return "".join(names)
+    return _("%(first)s en %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
+
+
+# Why a form is out, in a word (the subject of the answer that rules it out).
+EXCLUSION_WORDS = {
+    "powers": gettext_lazy("bevoegdheden"),
+    "legal_entity_needed": gettext_lazy("geen rechtspersoon"),
+    "staff": gettext_lazy("personeel"),
+    "policy_discretion": gettext_lazy("beleidsruimte"),
+    "participants": gettext_lazy("raden"),
+    "other_partners": gettext_lazy("private partners"),
+    "integration": gettext_lazy("integratie"),
+    "control": gettext_lazy("verantwoordelijkheid"),
+}
+
+
+def _excluded_word(score: scoring.ModelScore) -> str:
+    dimension = score.exclusions[0].dimension
+    return f"({EXCLUSION_WORDS.get(dimension) or DIMENSION_LABELS[dimension]})"
+
+
+def _close_context(content: VersionContent, advice: scoring.Advice) -> dict | None:
+    close = advice.close_call
+    if close is None:
+        return None
+    first, second = (advice.score_of(key) for key in close.contenders[:2])
+    criteria = []
+    for criterion in close.criteria:
+        question = content.question_for(criterion.dimension)
+        answer = advice.answers.get(criterion.dimension)
+        # The reason that best says why this answer tips the balance: the favoured form's
+        # strongest support, else the other form's strongest objection.
+        favoured = criterion.for_first if criterion.favours == first.model else criterion.for_second
+        other = criterion.for_second if criterion.favours == first.model else criterion.for_first
+        supports = sorted((c for c in favoured if c.points > 0), key=lambda c: -c.points)
+        objections = sorted((c for c in other if c.points < 0), key=lambda c: c.points)
+        reason = (supports or objections or [None])[0]
+        criteria.append(
+            {
+                "question": question.text if question else DIMENSION_LABELS[criterion.dimension],
+                "answer": content.value_label(criterion.dimension, answer) if answer else "",
+                "favours_name": advice.score_of(criterion.favours).name,
+                "reason": reason.reason if reason else "",
+            }
+        )
+    names = [advice.score_of(key).name for key in close.contenders]
+    return {
+        "names": names,
+        "names_text": _names_text(names),
+        "first_name": first.name,
+        "second_name": second.name,
+        "criteria": criteria,
+    }
+
+
 def _result_context(request, result: AdviceResult) -> dict:
-    content = version_content(result.version)
+    content = version_content(result.version, language=get_language())
     answers = result_answers(result)
     advice = advice_compute(content, answers)
     task_type = answers.get("task_type")
+    contenders = advice.close_call.contenders if advice.close_call else ()
     examples = _practice_examples(list(scoring.MODEL_KEYS), task_type)
     rows = [
         {
@@ -312,6 +373,9 @@ def _result_context(request, result: AdviceResult) -> dict:
             "score": s,
             "description": content.descriptions.get(s.model),
             "examples": examples.get(s.model, []),
+            "excluded_word": _excluded_word(s) if s.excluded else "",
+            # Unfolded: the first form, and the others that are close to it.
+            "open": position == 1 or s.model in contenders,
         }
         for position, s in enumerate(advice.ranking, start=1)
     ]
@@ -350,6 +414,8 @@ def _result_context(request, result: AdviceResult) -> dict:
         "permanent_url": request.build_absolute_uri(result.get_absolute_url()),
         "saved_by_user": request.user.is_authenticated and result.owner_id == request.user.pk,
         "compare_choices": [(s.model, s.name) for s in advice.ranking],
+        "compare_selected": list(contenders) or [s.model for s in advice.ranking[:2]],
+        "close": _close_context(content, advice),
         "content": content,
     }
 
@@ -374,10 +440,15 @@ def compare(request, token: str):
     context = _result_context(request, found)
     form = CompareForm(request.GET)
     chosen = []
+    error = None
     if form.is_valid():
         keys = form.cleaned_data["vorm"]
         chosen = [row for row in context["rows"] if row["score"].model in keys]
-    context.update({"form": form, "chosen": chosen})
+    else:
+        error = " ".join(form.errors.get("vorm", []))
+    # The ticks stay as the person set them, also after a refused choice.
+    selected = [key for key in request.GET.getlist("vorm") if key in scoring.MODEL_KEYS]
+    context.update({"form": form, "chosen": chosen, "error": error, "compare_selected": selected})
     response = render(request, "modellentool/compare.html", context)
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
@@ -396,22 +467,32 @@ def result_pdf(request, token: str):
         return _not_found(request, _("Dit advies bestaat niet (meer). Controleer de link."))
     # Rendering costs about a second of server time; anyone with the link may ask again and
     # again, so each advice is rendered once per questionnaire version and language.
-    key = f"modellentool:pdf:{found.token}:{found.version_id}:{get_language()}"
+    key = f"modellentool:pdf-named:{found.token}:{found.version_id}:{get_language()}"
     started = time.perf_counter()
-    pdf = cache.get(key)
-    if pdf is None:
-        pdf = _render_pdf(request, found)
-        cache.set(key, pdf, PDF_CACHE_SECONDS)
+    cached = cache.get(key)
+    if cached is None:
+        cached = _render_pdf(request, found)
+        cache.set(key, cached, PDF_CACHE_SECONDS)
+    filename, pdf = cached
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="modellentool-advies-{found.token[:8]}.pdf"'
-    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+
     response["Cache-Control"] = "private, no-store"
     response["Server-Timing"] = f"pdf;dur={(time.perf_counter() - started) * 1000:.0f}"
     return response
 
 
-def _render_pdf(request, found: AdviceResult) -> bytes:
+def _pdf_filename(found: AdviceResult, advice: scoring.Advice) -> str:
+    """``modellentool-advies-2026-12-03-centrumgemeente.pdf``: the advice's date, the first form.
+
+    Readable in a downloads folder and safe in a header (model keys are ASCII slugs).
+    """
+    first = advice.first
+    label = first.model.replace("_", "-") if not first.excluded else "geen-passende-vorm"
+    return f"modellentool-advies-{timezone.localdate(found.created_at).isoformat()}-{label}.pdf"
+
+
+def _render_pdf(request, found: AdviceResult) -> tuple[str, bytes]:
     from . import pdf  # WeasyPrint loads Pango; only when a PDF is asked for
 
     # One cached PDF serves everyone: render it for a neutral request (anonymous, no query
@@ -421,7 +502,8 @@ def _render_pdf(request, found: AdviceResult) -> bytes:
     neutral.GET = QueryDict()
     context = {**_result_context(neutral, found), "for_pdf": True, "user": neutral.user}
     html = render_to_string("modellentool/result.html", context, request=neutral)
-    return pdf.html_to_pdf(html, base_url=request.build_absolute_uri("/"))
+    filename = _pdf_filename(found, context["advice"])
+    return filename, pdf.html_to_pdf(html, base_url=request.build_absolute_uri("/"))
 
 
 @require_POST

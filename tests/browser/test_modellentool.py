@@ -3,16 +3,21 @@
 import pytest
 from django.apps import apps as django_apps
 
+from modellentool import scoring
 from modellentool.reference import load_first_questionnaire
+from modellentool.seed_en import load_english
+from modellentool.services import result_create, version_published
 from tests.browser.conftest import assert_no_axe_violations
 
 MAX_TABS = 80
+PDF_TIMEOUT_MS = 60_000
 
 
 @pytest.fixture(autouse=True)
 def questionnaire():
     # Browser tests flush the database between tests; put the seeded version back.
     load_first_questionnaire(django_apps.get_model)
+    load_english(django_apps.get_model)
 
 
 def focused(page) -> dict:
@@ -144,10 +149,81 @@ def test_keyboard_only_questionnaire_change_permanent_link_and_pdf(page, browser
     assert_no_axe_violations(page)
     page.go_back()
 
-    with page.expect_download() as download:
+    # Rendering a PDF takes about a second, much longer on a loaded shared test machine.
+    with page.expect_download(timeout=PDF_TIMEOUT_MS) as download:
         tab_to(page, lambda el: el["tag"] == "A" and el["text"] == "Download als PDF", "PDF")
         page.keyboard.press("Enter")
     path = download.value.path()
     with open(path, "rb") as handle:
         assert handle.read(5) == b"%PDF-"
     assert download.value.suggested_filename.endswith(".pdf")
+
+
+def no_sideways_scroll(page) -> None:
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"de pagina scrolt horizontaal ({overflow}px)"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_overview_compare_four_then_three_and_pdf(page, width):
+    """Issue 15: overview → compare (four forms refused, ticks kept) → PDF, on desktop and phone."""
+    answers = scoring.parse_answers(
+        {
+            "task_type": "uitvoering",
+            "policy_discretion": "laag",
+            "powers": "mandaat",
+            "partners": 4,
+            "partner_structure": "dominante_aanbieder",
+            "participants": "colleges",
+            "staff": "naar_een_gemeente",
+            "legal_entity_needed": "nee",
+            "integration": "geen",
+        }
+    )
+    result = result_create(version=version_published(), answers=answers)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(result.get_absolute_url())
+
+    overview = page.locator(".overview__item")
+    assert overview.count() == 11
+    assert overview.first.locator("a").inner_text().endswith("Centrumgemeente")
+    assert page.locator(".close-call").is_visible()
+    assert "Dienstverleningsovereenkomst" in page.locator(".close-call").inner_text()
+    assert_no_axe_violations(page)
+
+    # The overview links to the details of a form.
+    page.locator(".overview__item a", has_text="Openbaar lichaam").click()
+    assert page.url.endswith("#vorm-openbaar_lichaam")
+
+    # The two close forms are ticked; tick two more and ask for the comparison.
+    ticked = page.locator("input[name=vorm]:checked")
+    assert ticked.count() == 2
+    page.get_by_label("Netwerk of overleg", exact=True).check()
+    page.get_by_label("Openbaar lichaam", exact=True).check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Vergelijk").click()
+    assert "hoogstens drie" in page.locator("[role=alert]").inner_text()
+    assert page.locator("input[name=vorm]:checked").count() == 4
+    assert_no_axe_violations(page)
+
+    page.get_by_label("Netwerk of overleg", exact=True).uncheck()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Vergelijk").click()
+    assert page.locator("table.compare-table th[scope=col]").count() == 3
+    assert page.locator("input[name=vorm]:checked").count() == 3
+    assert_no_axe_violations(page)
+    page.set_viewport_size({"width": 360, "height": 740})
+    no_sideways_scroll(page)
+    page.set_viewport_size({"width": width, "height": 900})
+
+    page.goto(result.get_absolute_url())
+    page.set_viewport_size({"width": 360, "height": 740})
+    no_sideways_scroll(page)
+    page.set_viewport_size({"width": width, "height": 900})
+    # Rendering a PDF takes about a second, much longer on a loaded shared test machine.
+    with page.expect_download(timeout=PDF_TIMEOUT_MS) as download:
+        page.get_by_role("link", name="Download als PDF").click()
+    name = download.value.suggested_filename
+    assert name.startswith("modellentool-advies-20") and name.endswith("-centrumgemeente.pdf")

@@ -90,3 +90,57 @@ def test_editor_in_redacteur_group_can_open_the_questionnaire_admin(client):
     ):
         assert client.get(url).status_code == 200, url
     assert client.get("/admin/auth/user/").status_code == 403
+
+
+def test_the_admin_shows_the_dutch_and_english_texts_side_by_side(admin_client, content):
+    from modellentool.models import Question
+    from modellentool.services import version_copy
+
+    draft = version_copy(version=content.version)
+    question = Question.objects.get(step__version=draft, dimension="powers")
+    html = admin_client.get(f"/admin/modellentool/question/{question.pk}/change/").content.decode()
+    for name in ("text", "text_en", "help_text", "help_text_en", "options-0-label_en"):
+        assert f'name="{name}"' in html, name
+    assert "Which power must the cooperation at least be able to exercise?" in html
+    assert "Welke bevoegdheid moet de samenwerking minstens kunnen uitoefenen?" in html
+    version = admin_client.get(
+        f"/admin/modellentool/questionnaireversion/{draft.pk}/change/"
+    ).content.decode()
+    assert 'name="design_name_en"' in version and 'value="Design approach"' in version
+
+
+def test_an_editor_changes_an_english_reason_and_english_visitors_read_it(admin_client):
+    from django.conf import settings
+
+    v1 = version_published()
+    changelist = "/admin/modellentool/questionnaireversion/"
+    admin_client.post(changelist, {"action": "make_draft", "_selected_action": [v1.pk]})
+    draft = QuestionnaireVersion.objects.get(number=v1.number + 1)
+    rule = WeightRule.objects.get(
+        version=draft,
+        dimension="powers",
+        value="regelgeving",
+        collaboration_model__key="herindeling",
+    )
+    response = admin_client.post(
+        f"/admin/modellentool/weightrule/{rule.pk}/change/",
+        {
+            "version": draft.pk,
+            "dimension": rule.dimension,
+            "operator": rule.operator,
+            "value": rule.value,
+            "collaboration_model": rule.collaboration_model_id,
+            "points": rule.points,
+            "reason": rule.reason,
+            "reason_en": "Edited by the editors in English.",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    admin_client.post(changelist, {"action": "publish", "_selected_action": [draft.pk]})
+    visitor = Client()
+    visitor.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    content = version_content(draft)
+    url = complete(visitor, content, {"powers": "regelgeving"})["Location"]
+    html = visitor.get(url).content.decode()
+    assert "Edited by the editors in English." in html
+    assert rule.reason not in html
