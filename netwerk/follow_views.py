@@ -21,6 +21,7 @@ from kennisbank.search import load_reference, matching_condition
 
 from . import digest, follow, members
 from .constants import DigestFrequency
+from .member_forms import MemberFormMixin
 from .models import SavedSearch
 from .views import error_page
 
@@ -112,7 +113,7 @@ def follow_stop(request):
 # --- the member's page --------------------------------------------------------------------------
 
 
-class DigestForm(forms.Form):
+class DigestForm(MemberFormMixin, forms.Form):
     digest_frequency = forms.ChoiceField(
         label=gettext_lazy("Hoe vaak wilt u e-mail met nieuws?"),
         choices=DigestFrequency.choices,

@@ -26,13 +26,14 @@ from django.views.decorators.http import require_POST
 
 from kennisbank.constants import ItemType, Status
 
-from . import members
+from . import member_reasons, members
 from .constants import RequestStatus, Visibility
 from .member_forms import (
     AnswerForm,
     ContactRequestForm,
     DeleteAccountForm,
     MemberLoginForm,
+    MemberPasswordResetForm,
     MemberSetPasswordForm,
     ProfileForm,
     QuestionForm,
@@ -109,6 +110,7 @@ class LogoutView(auth_views.LogoutView):
 
 password_reset = auth_views.PasswordResetView.as_view(
     template_name="registration/password_reset_form.html",
+    form_class=MemberPasswordResetForm,
     email_template_name="registration/password_reset_email.txt",
     subject_template_name="registration/password_reset_subject.txt",
     success_url=reverse_lazy("netwerk:password_reset_done"),
@@ -424,6 +426,7 @@ def contact_request(request, pk):
         "contact_request": found,
         "is_expert": is_expert,
         "details": members.contact_details_for(contact_request=found, viewer=request.user),
+        "reasons": member_reasons.stored_texts(found.reasons),
         "pending": found.status == RequestStatus.PENDING,
     }
     return render(request, "netwerk/requests/detail.html", context)
@@ -472,7 +475,7 @@ def desk_route(request, pk):
         members.contact_request_create(
             question=question,
             expert=form.cleaned_data["expert"],
-            reasons=[_("doorgestuurd door de redactie")],
+            reasons=member_reasons.routed(),
             sender=request.user,
             routed_by_editor=True,
         )
