@@ -54,14 +54,14 @@ def saved_search_create(request):
     if result.created:
         messages.success(
             request,
-            _("Uw zoekopdracht ‘%(name)s’ is bewaard. Nieuwe resultaten krijgt u in uw e-mail.")
-            % {"name": result.saved_search.name},
+            _("Uw zoekopdracht is bewaard: %(name)s. Nieuwe resultaten krijgt u in uw e-mail.")
+            % {"name": follow.quoted(result.saved_search.name)},
         )
     else:
         messages.info(
             request,
-            _("U had deze zoekopdracht al bewaard als ‘%(name)s’.")
-            % {"name": result.saved_search.name},
+            _("U had deze zoekopdracht al bewaard als %(name)s.")
+            % {"name": follow.quoted(result.saved_search.name)},
         )
     # Back to the search, in its saved (clean) spelling.
     return redirect(reverse("kennisbank:search") + "?" + result.saved_search.query_string)

@@ -12,6 +12,8 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.forms.boundfield import BoundField
+from django.forms.widgets import Input
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from kennisbank.models import Theme
@@ -34,16 +36,16 @@ WIDGET_CLASSES = (
         "utrecht-textarea--invalid",
     ),
     (forms.Select, "utrecht-select utrecht-select--html-select", "utrecht-select--invalid"),
-    (forms.Input, "utrecht-textbox utrecht-textbox--html-input", "utrecht-textbox--invalid"),
+    (Input, "utrecht-textbox utrecht-textbox--html-input", "utrecht-textbox--invalid"),
 )
 
 
 class MemberBoundField(BoundField):
     """A field in NL Design System dress: component classes, invalid state, our template."""
 
-    @property
-    def template_name(self):
-        return FIELD_TEMPLATE
+    def as_field_group(self):
+        # The project's template engine (the form renderer's own does not see templates/).
+        return render_to_string(FIELD_TEMPLATE, {"field": self})
 
     def build_widget_attrs(self, attrs, widget=None):
         attrs = super().build_widget_attrs(attrs, widget)

@@ -466,13 +466,23 @@ def matching_items(question: Question, limit: int = 5) -> list[Item]:
 # --- Questions, contact requests, answers ------------------------------------------------------
 
 
-def question_create(*, asker, title: str, text: str, themes, province: str, urgency: str):
+def question_create(
+    *,
+    asker,
+    title: str,
+    text: str,
+    themes,
+    province: str,
+    urgency: str,
+    collaboration_models=(),
+):
     rate_limit_hit(action="question", key=f"user:{asker.pk}")
     with transaction.atomic():
         question = Question.objects.create(
             asker=asker, title=title, text=text, province=province, urgency=urgency
         )
         question.themes.set(themes)
+        question.collaboration_models.set(collaboration_models)
     return question
 
 
