@@ -61,6 +61,15 @@ def saved_search_default_name(params: SearchParams, reference: Reference) -> str
     return name if len(name) <= NAME_MAX else name[: NAME_MAX - 1] + "…"
 
 
+QUOTES = ("‘", "“", "'", '"')
+
+
+def quoted(name: str) -> str:
+    """The name between quotes for a sentence, unless it starts with a quote already (default
+    names do: ‘jeugd’ – Thema: Jeugd); quoting it again read ‘‘jeugd’ – …’."""
+    return name if name.startswith(QUOTES) else f"‘{name}’"
+
+
 @dataclass(frozen=True)
 class SavedSearchResult:
     saved_search: SavedSearch

@@ -21,6 +21,7 @@ from kennisbank.search import load_reference, matching_condition
 
 from . import digest, follow, members
 from .constants import DigestFrequency
+from .member_forms import MemberFormMixin
 from .models import SavedSearch
 from .views import error_page
 
@@ -53,14 +54,14 @@ def saved_search_create(request):
     if result.created:
         messages.success(
             request,
-            _("Uw zoekopdracht ‘%(name)s’ is bewaard. Nieuwe resultaten krijgt u in uw e-mail.")
-            % {"name": result.saved_search.name},
+            _("Uw zoekopdracht is bewaard: %(name)s. Nieuwe resultaten krijgt u in uw e-mail.")
+            % {"name": follow.quoted(result.saved_search.name)},
         )
     else:
         messages.info(
             request,
-            _("U had deze zoekopdracht al bewaard als ‘%(name)s’.")
-            % {"name": result.saved_search.name},
+            _("U had deze zoekopdracht al bewaard als %(name)s.")
+            % {"name": follow.quoted(result.saved_search.name)},
         )
     # Back to the search, in its saved (clean) spelling.
     return redirect(reverse("kennisbank:search") + "?" + result.saved_search.query_string)
@@ -112,7 +113,7 @@ def follow_stop(request):
 # --- the member's page --------------------------------------------------------------------------
 
 
-class DigestForm(forms.Form):
+class DigestForm(MemberFormMixin, forms.Form):
     digest_frequency = forms.ChoiceField(
         label=gettext_lazy("Hoe vaak wilt u e-mail met nieuws?"),
         choices=DigestFrequency.choices,

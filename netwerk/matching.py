@@ -1,7 +1,9 @@
 """Which members can best answer a question: a pure, explained and deterministic ranking.
 
 No Django here: netwerk/members.py maps profiles, kennisbank items and answers to the frozen
-dataclasses below and back. Every point an expert gets comes with a Dutch reason.
+dataclasses below and back. Every point an expert gets comes with a reason: a code plus what
+matched (the themes, the items' titles, the shared words), as data; the page words it
+(netwerk/member_reasons.py, through gettext).
 
 The score of an expert for a question adds up:
 
@@ -16,6 +18,9 @@ The score of an expert for a question adds up:
   compounds that the other texts know added (belastingsamenwerking also counts as belasting
   and samenwerking). The reason names the words that matched most;
 * region: 1 for the same province;
+* the expert's municipality: 1 when it takes part in a collaboration in a form the question is
+  about (experience of the organisation, not of the person: like the region it only adds to a
+  subject match);
 * load: minus 2 × the share of their monthly limit already used this month.
 
 Only experts who are open for questions, are not the asker, and have been asked fewer times this
@@ -44,6 +49,7 @@ WEIGHT_ANSWER = 1.0
 MAX_ANSWERS = 3
 WEIGHT_TEXT = 8.0
 WEIGHT_REGION = 1.0
+WEIGHT_MUNICIPALITY_FORM = 1.0
 WEIGHT_LOAD = 2.0
 MIN_TEXT_SIMILARITY = 0.05
 TOP = 5
@@ -58,6 +64,7 @@ class Evidence:
     title: str
     themes: frozenset[str] = frozenset()
     text: str = ""
+    kind: str = ""  # the item type, for the reason ("praktijkvoorbeeld")
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,9 @@ class Expert:
     province: str = ""
     text: str = ""
     items: tuple[Evidence, ...] = ()
+    # The expert's municipality and the forms of the collaborations it takes part in.
+    municipality: str = ""
+    municipality_forms: tuple[tuple[str, int], ...] = ()  # (form, number of collaborations)
     answers: tuple[Evidence, ...] = ()
     open_for_questions: bool = True
     monthly_limit: int = 3
@@ -91,12 +101,37 @@ class QuestionProfile:
     asker_id: int | None = None
 
 
+# Reason codes. terms: what matched, as the data has it (theme and form names, task type keys,
+# tags, the question's words, a province key); titles: the items or questions behind it.
+THEME = "theme"
+FORM = "form"
+TASK = "task"
+TAG = "tag"
+ITEM = "item"
+ANSWER = "answer"
+PROFILE_WORDS = "profile_words"
+CONTRIBUTION_WORDS = "contribution_words"
+PROVINCE = "province"
+MUNICIPALITY_FORM = "municipality_form"
+LOAD = "load"
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str
+    points: float = 0.0
+    terms: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    count: int = 0
+    limit: int = 0
+
+
 @dataclass(frozen=True)
 class Match:
     expert_id: int
     name: str
     score: float
-    reasons: tuple[str, ...] = field(default=())
+    reasons: tuple[Reason, ...] = field(default=())
 
 
 def tokens(text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
@@ -158,10 +193,6 @@ def lower_first(name: str) -> str:
     return name[:1].lower() + name[1:]
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    return one if n == 1 else many
-
-
 def score_expert(
     question: QuestionProfile,
     expert: Expert,
@@ -169,30 +200,38 @@ def score_expert(
     similarity: float,
     question_tokens: frozenset[str],
     stopwords: frozenset[str] = frozenset(),
-    province_labels: Mapping[str, str] | None = None,
     shared_words: Sequence[str] = (),
+    word_sources: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Match:
-    """One expert's score and reasons for one question (the expert must be a candidate)."""
+    """One expert's score and reasons for one question (the expert must be a candidate).
+
+    word_sources: for each shared word, the titles of the contributions it comes from; a word
+    with no titles is in the expert's own profile.
+    """
     score = 0.0
     subject = 0.0
-    reasons: list[str] = []
+    reasons: list[Reason] = []
 
     themes = sorted(question.themes & expert.themes)
     if themes:
-        score += WEIGHT_THEME * len(themes) / math.sqrt(len(expert.themes))
-        reasons.append("kent " + ", ".join(lower_first(t) for t in themes))
+        points = WEIGHT_THEME * len(themes) / math.sqrt(len(expert.themes))
+        score += points
+        reasons.append(Reason(THEME, points, terms=tuple(themes)))
     forms = sorted(question.forms & expert.forms)
     if forms:
-        score += WEIGHT_FORM * len(forms)
-        reasons.append("kent " + ", ".join(lower_first(f) for f in forms))
+        points = WEIGHT_FORM * len(forms)
+        score += points
+        reasons.append(Reason(FORM, points, terms=tuple(forms)))
     tasks = sorted(question.task_types & expert.task_types)
     if tasks:
-        score += WEIGHT_TASK * len(tasks)
-        reasons.append("werkt aan " + ", ".join(tasks))
+        points = WEIGHT_TASK * len(tasks)
+        score += points
+        reasons.append(Reason(TASK, points, terms=tuple(tasks)))
     tags = sorted(t for t in expert.tags if set(tokens(t, stopwords)) & question_tokens)
     if tags:
-        score += WEIGHT_TAG * len(tags)
-        reasons.append("trefwoord " + ", ".join(tags))
+        points = WEIGHT_TAG * len(tags)
+        score += points
+        reasons.append(Reason(TAG, points, terms=tuple(tags)))
     subject += score
 
     def relevant(e: Evidence) -> bool:
@@ -202,48 +241,71 @@ def score_expert(
 
     items = [e for e in expert.items if relevant(e)]
     if items:
-        n = min(len(items), MAX_ITEMS)
-        score += WEIGHT_ITEM * n
-        subject += WEIGHT_ITEM * n
+        points = WEIGHT_ITEM * min(len(items), MAX_ITEMS)
+        score += points
+        subject += points
         about = sorted({t for e in items for t in e.themes & question.themes})
-        text = f"is contactpersoon van {len(items)} " + _plural(
-            len(items), "kennisitem", "kennisitems"
+        reasons.append(
+            Reason(
+                ITEM,
+                points,
+                terms=tuple(about),
+                titles=tuple(e.title for e in items),
+                count=len(items),
+            )
         )
-        if about:
-            text += " over " + ", ".join(lower_first(t) for t in about)
-        reasons.append(text)
     answers = [e for e in expert.answers if relevant(e)]
     if answers:
-        n = min(len(answers), MAX_ANSWERS)
-        score += WEIGHT_ANSWER * n
-        subject += WEIGHT_ANSWER * n
+        points = WEIGHT_ANSWER * min(len(answers), MAX_ANSWERS)
+        score += points
+        subject += points
         reasons.append(
-            f"gaf {len(answers)} "
-            + _plural(len(answers), "gewaardeerd antwoord", "gewaardeerde antwoorden")
-            + " op verwante vragen"
+            Reason(ANSWER, points, titles=tuple(e.title for e in answers), count=len(answers))
         )
     if similarity >= MIN_TEXT_SIMILARITY:
-        score += WEIGHT_TEXT * similarity
-        subject += WEIGHT_TEXT * similarity
-        reason = "profiel en bijdragen lijken op de vraag"
-        if shared_words:
-            reason += " (" + ", ".join(shared_words) + ")"
-        reasons.append(reason)
+        points = WEIGHT_TEXT * similarity
+        score += points
+        subject += points
+        sources = word_sources or {}
+        own = tuple(w for w in shared_words if not sources.get(w))
+        elsewhere = tuple(w for w in shared_words if sources.get(w))
+        titles = tuple(dict.fromkeys(t for w in elsewhere for t in sources[w]))
+        # The points go with the first reason; both name what matched.
+        if own or not elsewhere:
+            reasons.append(Reason(PROFILE_WORDS, points, terms=own))
+            points = 0.0
+        if elsewhere:
+            reasons.append(Reason(CONTRIBUTION_WORDS, points, terms=elsewhere, titles=titles))
 
     if subject <= 0:
         return Match(expert.id, expert.name, 0.0, ())
 
     if question.province and question.province == expert.province:
         score += WEIGHT_REGION
-        labels = province_labels or {}
-        reasons.append(f"zelfde provincie ({labels.get(expert.province, expert.province)})")
+        reasons.append(Reason(PROVINCE, WEIGHT_REGION, terms=(expert.province,)))
+    experience = sorted((f, n) for f, n in expert.municipality_forms if f in question.forms)
+    if experience:
+        score += WEIGHT_MUNICIPALITY_FORM
+        reasons.append(
+            Reason(
+                MUNICIPALITY_FORM,
+                WEIGHT_MUNICIPALITY_FORM,
+                terms=tuple(f for f, _n in experience),
+                titles=(expert.municipality,),
+                count=sum(n for _f, n in experience),
+            )
+        )
     if expert.monthly_limit:
         load = expert.asked_this_month / expert.monthly_limit
         if load:
             score -= WEIGHT_LOAD * load
             reasons.append(
-                f"deze maand al {expert.asked_this_month} van {expert.monthly_limit} "
-                + _plural(expert.monthly_limit, "vraag", "vragen")
+                Reason(
+                    LOAD,
+                    -WEIGHT_LOAD * load,
+                    count=expert.asked_this_month,
+                    limit=expert.monthly_limit,
+                )
             )
     return Match(expert.id, expert.name, round(score, 4), tuple(reasons))
 
@@ -254,7 +316,6 @@ def suggest(
     *,
     stopwords: Iterable[str] = (),
     limit: int = TOP,
-    province_labels: Mapping[str, str] | None = None,
 ) -> list[Match]:
     """The best `limit` available experts for the question, best first, with reasons."""
     stop = frozenset(stopwords)
@@ -285,27 +346,58 @@ def suggest(
     for expert, doc in zip(candidates, documents, strict=True):
         doc_vector = _vector(doc, idf)
         similarity = _cosine(query_vector, doc_vector) if query_vector else 0.0
-        shared = [
-            surface.get(t, t)
-            for t in sorted(
-                (t for t in query_vector if t in doc_vector),
-                key=lambda t: (-query_vector[t] * doc_vector[t], t),
-            )[:3]
-        ]
-        match = score_expert(
-            question,
-            expert,
-            similarity=similarity,
-            question_tokens=question_tokens,
-            stopwords=stop,
-            province_labels=province_labels,
-            shared_words=shared,
-        )
+        shared = sorted(
+            (t for t in query_vector if t in doc_vector),
+            key=lambda t: (-query_vector[t] * doc_vector[t], t),
+        )[:3]
+        kwargs = {
+            "similarity": similarity,
+            "question_tokens": question_tokens,
+            "stopwords": stop,
+            "shared_words": [surface.get(t, t) for t in shared],
+        }
+        match = score_expert(question, expert, **kwargs)
         if match.score > 0:
             load = expert.asked_this_month / max(expert.monthly_limit, 1)
-            matches.append((-match.score, load, expert.id, match))
+            matches.append((-match.score, load, expert.id, expert, shared, kwargs))
     matches.sort(key=lambda m: m[:3])
-    return [m[3] for m in matches[:limit]]
+    # Where the shared words come from only matters for the few shown: worked out for them.
+    return [
+        score_expert(
+            question,
+            expert,
+            word_sources=_word_sources(expert, shared, surface, split, stop),
+            **kwargs,
+        )
+        for _s, _l, _i, expert, shared, kwargs in matches[:limit]
+    ]
+
+
+def _word_sources(
+    expert: Expert,
+    shared: Sequence[str],
+    surface: Mapping[str, str],
+    split: Mapping[str, tuple[str, ...]],
+    stopwords: frozenset[str],
+) -> dict[str, tuple[str, ...]]:
+    """For each shared word (as the question wrote it): () when the expert's own profile has
+    it, else the titles of the items and answers it comes from."""
+    if not shared:
+        return {}
+
+    def has(text: str) -> set[str]:
+        return set(with_compound_parts(Counter(tokens(text, stopwords)), split))
+
+    own = has(f"{expert.text} {' '.join(expert.tags)}")
+    result = {}
+    for token in shared:
+        if token in own:
+            result[surface.get(token, token)] = ()
+            continue
+        result[surface.get(token, token)] = tuple(
+            e.title for e in expert.items + expert.answers if token in has(f"{e.title} {e.text}")
+        )
+    return result
 
 
 def precision_at_k(suggested: Sequence[int], relevant: Iterable[int], k: int = TOP) -> float:

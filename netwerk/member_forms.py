@@ -1,8 +1,19 @@
-"""Forms of the members' network: registration, profile, question, contact request, answer."""
+"""Forms of the members' network: registration, profile, question, contact request, answer.
+
+They render with the NL Design System form components (utrecht-form-field, -textbox, -select,
+-textarea, -checkbox, -radio-button) through MemberFormMixin and one field template, and
+summarise their errors above the form (templates/netwerk/members/_error_summary.html).
+"""
+
+from dataclasses import dataclass
 
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
-from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.forms.boundfield import BoundField
+from django.forms.widgets import Input
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from kennisbank.models import Theme
@@ -12,6 +23,71 @@ from portal.text import single_line
 
 from .constants import TaskType
 from .models import MemberProfile, Municipality, Province, Question
+
+FIELD_TEMPLATE = "netwerk/members/_field.html"
+# First match wins: CheckboxInput and the choice widgets are Inputs/Selects too.
+WIDGET_CLASSES = (
+    (forms.CheckboxSelectMultiple, "utrecht-checkbox utrecht-checkbox--html-input", ""),
+    (forms.RadioSelect, "utrecht-radio-button utrecht-radio-button--html-input", ""),
+    (forms.CheckboxInput, "utrecht-checkbox utrecht-checkbox--html-input", ""),
+    (
+        forms.Textarea,
+        "utrecht-textarea utrecht-textarea--html-textarea",
+        "utrecht-textarea--invalid",
+    ),
+    (forms.Select, "utrecht-select utrecht-select--html-select", "utrecht-select--invalid"),
+    (Input, "utrecht-textbox utrecht-textbox--html-input", "utrecht-textbox--invalid"),
+)
+
+
+class MemberBoundField(BoundField):
+    """A field in NL Design System dress: component classes, invalid state, our template."""
+
+    def as_field_group(self):
+        # The project's template engine (the form renderer's own does not see templates/).
+        return render_to_string(FIELD_TEMPLATE, {"field": self})
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        widget = widget or self.field.widget
+        for kind, classes, invalid in WIDGET_CLASSES:
+            if isinstance(widget, kind):
+                extra = [classes] + ([invalid] if invalid and self.errors else [])
+                attrs["class"] = " ".join([attrs.get("class", ""), *extra]).strip()
+                break
+        return attrs
+
+    @property
+    def anchor(self) -> str:
+        """The id the error summary links to (the first option of a group)."""
+        return f"{self.auto_id}_0" if self.use_fieldset else self.id_for_label
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    anchor: str
+    label: str
+    message: str
+
+
+class MemberFormMixin:
+    bound_field_class = MemberBoundField
+
+    def error_summary(self) -> list[SummaryLine]:
+        lines = []
+        for name, errors in self.errors.items():
+            if name == NON_FIELD_ERRORS or name not in self.fields:
+                lines += [SummaryLine("", "", e) for e in errors]
+            else:
+                field = self[name]
+                lines += [SummaryLine(field.anchor, field.label, e) for e in errors]
+        return lines
+
+    def only_missing(self) -> bool:
+        """Every error is an empty required field: the summary then says "vul nog in"."""
+        data = self.errors.as_data()
+        return bool(data) and all(e.code == "required" for errors in data.values() for e in errors)
+
 
 # Django's Dutch translation lags behind its password validators; these say it in Dutch.
 PASSWORD_MESSAGES = {
@@ -31,7 +107,7 @@ def validate_password_nl(password: str, user) -> None:
         ) from error
 
 
-class MemberLoginForm(LengthCheckedLoginMixin, AuthenticationForm):
+class MemberLoginForm(MemberFormMixin, LengthCheckedLoginMixin, AuthenticationForm):
     error_messages = {
         "invalid_login": _(
             "Dit e-mailadres en wachtwoord horen niet bij elkaar. Let op hoofdletters."
@@ -40,7 +116,7 @@ class MemberLoginForm(LengthCheckedLoginMixin, AuthenticationForm):
     }
 
 
-class MemberSetPasswordForm(SetPasswordForm):
+class MemberSetPasswordForm(MemberFormMixin, SetPasswordForm):
     def validate_password_for_user(self, user, password_field_name="password2"):
         password = self.cleaned_data.get(password_field_name)
         if password:
@@ -50,23 +126,36 @@ class MemberSetPasswordForm(SetPasswordForm):
                 self.add_error(password_field_name, error)
 
 
-class RegistrationForm(forms.Form):
-    name = forms.CharField(label=_("Naam"), max_length=150)
+class MemberPasswordResetForm(MemberFormMixin, PasswordResetForm):
+    pass
+
+
+class RegistrationForm(MemberFormMixin, forms.Form):
+    name = forms.CharField(
+        label=_("Naam"), max_length=150, error_messages={"required": _("Vul uw naam in.")}
+    )
     email = forms.EmailField(
         label=_("E-mailadres"),
+        error_messages={"required": _("Vul uw e-mailadres in.")},
         help_text=_("Wij sturen hierheen een link om uw aanmelding te bevestigen."),
     )
-    province = forms.ChoiceField(label=_("Provincie waar u werkt"), choices=Province.choices)
+    province = forms.ChoiceField(
+        label=_("Provincie waar u werkt"),
+        choices=Province.choices,
+        error_messages={"required": _("Kies de provincie waar u werkt.")},
+    )
     password1 = forms.CharField(
         label=_("Wachtwoord"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=_("Ten minste acht tekens; niet alleen cijfers en geen veelgebruikt wachtwoord."),
+        error_messages={"required": _("Kies een wachtwoord.")},
     )
     password2 = forms.CharField(
         label=_("Wachtwoord nogmaals"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("Vul het wachtwoord nogmaals in.")},
     )
 
     def clean_name(self):
@@ -95,7 +184,7 @@ class RegistrationForm(forms.Form):
         return data
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(MemberFormMixin, forms.ModelForm):
     tags_text = forms.CharField(
         label=_("Trefwoorden"),
         required=False,
@@ -137,6 +226,14 @@ class ProfileForm(forms.ModelForm):
             "collaboration_models": forms.CheckboxSelectMultiple,
             "visibility": forms.RadioSelect,
             "bio": forms.Textarea(attrs={"rows": 5}),
+        }
+        error_messages = {
+            "name": {"required": _("Vul uw naam in.")},
+            "province": {"required": _("Kies de provincie waar u werkt.")},
+            "visibility": {"required": _("Kies wie uw profiel mag zien.")},
+            "max_questions_per_month": {
+                "required": _("Vul in hoeveel vragen per maand u hoogstens wilt krijgen.")
+            },
         }
 
     def __init__(self, *args, **kwargs):
@@ -191,13 +288,21 @@ class ProfileForm(forms.ModelForm):
         return super().save(commit)
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(MemberFormMixin, forms.ModelForm):
     class Meta:
         model = Question
-        fields = ["title", "text", "themes", "province", "urgency"]
+        fields = ["title", "text", "themes", "collaboration_models", "province", "urgency"]
         widgets = {
             "themes": forms.CheckboxSelectMultiple,
+            "collaboration_models": forms.CheckboxSelectMultiple,
+            "urgency": forms.RadioSelect,
             "text": forms.Textarea(attrs={"rows": 8}),
+        }
+        labels = {"collaboration_models": _("Samenwerkingsvorm")}
+        error_messages = {
+            "title": {"required": _("Geef uw vraag een titel.")},
+            "text": {"required": _("Beschrijf uw vraag.")},
+            "urgency": {"required": _("Kies hoe snel u een antwoord nodig heeft.")},
         }
         help_texts = {
             "title": _("Eén zin, bijvoorbeeld: Hoe regelen we samen de WOZ-taxatie?"),
@@ -207,6 +312,7 @@ class QuestionForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["themes"].queryset = Theme.objects.order_by("name")
+        self.fields["collaboration_models"].queryset = CollaborationModel.objects.order_by("name")
         self.fields["province"].choices = [("", _("Heel Nederland")), *Province.choices]
 
     def clean_title(self):
@@ -217,7 +323,7 @@ class QuestionForm(forms.ModelForm):
         return title
 
 
-class ContactRequestForm(forms.Form):
+class ContactRequestForm(MemberFormMixin, forms.Form):
     experts = forms.TypedMultipleChoiceField(
         label=_("Deskundigen"),
         coerce=int,
@@ -234,22 +340,27 @@ class ContactRequestForm(forms.Form):
 
     def __init__(self, *args, suggestions=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["experts"].choices = [
-            (s.profile.pk, s.profile.name) for s in suggestions if not s.requested
-        ]
+        choices = [(s.profile.pk, s.profile.name) for s in suggestions if not s.requested]
+        self.fields["experts"].choices = choices
+        # The page renders the checkboxes itself; the first one carries the id errors link to.
+        self.first_choice = choices[0][0] if choices else None
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(MemberFormMixin, forms.Form):
     text = forms.CharField(
-        label=_("Uw antwoord"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6})
+        label=_("Uw antwoord"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": _("Schrijf uw antwoord.")},
     )
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(MemberFormMixin, forms.Form):
     password = forms.CharField(
         label=_("Uw wachtwoord"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Vul uw wachtwoord in.")},
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -263,7 +374,7 @@ class DeleteAccountForm(forms.Form):
         return password
 
 
-class RouteForm(forms.Form):
+class RouteForm(MemberFormMixin, forms.Form):
     """The editor desk sends an open question to an expert by hand."""
 
     expert = forms.ModelChoiceField(

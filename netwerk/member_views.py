@@ -26,13 +26,15 @@ from django.views.decorators.http import require_POST
 
 from kennisbank.constants import ItemType, Status
 
-from . import members
+from . import member_reasons, members
 from .constants import RequestStatus, Visibility
+from .member_filters import MemberFilter, QuestionFilter
 from .member_forms import (
     AnswerForm,
     ContactRequestForm,
     DeleteAccountForm,
     MemberLoginForm,
+    MemberPasswordResetForm,
     MemberSetPasswordForm,
     ProfileForm,
     QuestionForm,
@@ -42,7 +44,8 @@ from .member_forms import (
 from .models import Answer, ContactRequest, ItemContact, MemberProfile, Question
 from .views import error_page
 
-MEMBERS_PER_PAGE = 50
+MEMBERS_PER_PAGE = 20
+QUESTIONS_PER_PAGE = 20
 DESK_PERMISSION = "netwerk.change_question"
 
 
@@ -109,6 +112,7 @@ class LogoutView(auth_views.LogoutView):
 
 password_reset = auth_views.PasswordResetView.as_view(
     template_name="registration/password_reset_form.html",
+    form_class=MemberPasswordResetForm,
     email_template_name="registration/password_reset_email.txt",
     subject_template_name="registration/password_reset_subject.txt",
     success_url=reverse_lazy("netwerk:password_reset_done"),
@@ -176,8 +180,10 @@ def member_list(request):
         .prefetch_related("themes", "collaboration_models")
         .order_by("name", "id")
     )
-    page_obj = Paginator(profiles, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "netwerk/members/list.html", {"page_obj": page_obj})
+    filters = MemberFilter(request.GET or None, queryset=profiles)
+    page_obj = Paginator(filters.qs, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {"page_obj": page_obj, "filters": filters, "form": filters.form}
+    return render(request, "netwerk/members/list.html", context)
 
 
 def member_detail(request, pk):
@@ -220,17 +226,20 @@ def member_detail(request, pk):
 # --- Questions ---------------------------------------------------------------------------------
 
 
-@login_required
 def question_list(request):
+    """Members see the questions; visitors see what the network is and how to join."""
+    if not request.user.is_authenticated:
+        return render(request, "netwerk/questions/intro.html", {"next": request.get_full_path()})
     questions = (
         Question.objects.annotate(answer_count=Count("answers"))
         .prefetch_related("themes")
-        .order_by("-created_at", "-id")[:100]
+        .order_by("-created_at", "-id")
     )
+    filters = QuestionFilter(request.GET or None, queryset=questions)
+    page_obj = Paginator(filters.qs, QUESTIONS_PER_PAGE).get_page(request.GET.get("page"))
     mine = Question.objects.filter(asker=request.user).order_by("-created_at")[:20]
-    return render(
-        request, "netwerk/questions/list.html", {"questions": questions, "mine": list(mine)}
-    )
+    context = {"page_obj": page_obj, "filters": filters, "form": filters.form, "mine": list(mine)}
+    return render(request, "netwerk/questions/list.html", context)
 
 
 @login_required
@@ -245,6 +254,7 @@ def question_create(request):
                     title=data["title"],
                     text=data["text"],
                     themes=data["themes"],
+                    collaboration_models=data["collaboration_models"],
                     province=data["province"],
                     urgency=data["urgency"],
                 )
@@ -262,7 +272,7 @@ def question_create(request):
 def _question(pk):
     return (
         Question.objects.select_related("asker__member_profile", "helpful_answer")
-        .prefetch_related("themes")
+        .prefetch_related("themes", "collaboration_models")
         .filter(pk=pk)
         .first()
     )
@@ -424,6 +434,7 @@ def contact_request(request, pk):
         "contact_request": found,
         "is_expert": is_expert,
         "details": members.contact_details_for(contact_request=found, viewer=request.user),
+        "reasons": member_reasons.stored_texts(found.reasons),
         "pending": found.status == RequestStatus.PENDING,
     }
     return render(request, "netwerk/requests/detail.html", context)
@@ -472,7 +483,7 @@ def desk_route(request, pk):
         members.contact_request_create(
             question=question,
             expert=form.cleaned_data["expert"],
-            reasons=[_("doorgestuurd door de redactie")],
+            reasons=member_reasons.routed(),
             sender=request.user,
             routed_by_editor=True,
         )

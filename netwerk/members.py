@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -43,7 +44,7 @@ from portal.client import client_ip as portal_client_ip
 from portal.mail import mail_render
 from portal.text import single_line
 
-from . import matching
+from . import matching, member_reasons
 from .constants import RequestStatus, Urgency
 from .models import (
     Answer,
@@ -51,6 +52,7 @@ from .models import (
     Follow,
     ItemContact,
     MemberProfile,
+    Membership,
     Province,
     Question,
     RateEvent,
@@ -335,8 +337,10 @@ def _experts(*, exclude_user=None) -> list[matching.Expert]:
                 "contact_requests", filter=Q(contact_requests__created_at__gte=since), distinct=True
             )
         )
+        .select_related("municipality")
         .prefetch_related("themes", "collaboration_models", "item_contacts__item__themes")
     )
+    municipality_forms = _municipality_forms({p.municipality_id for p in profiles})
     helpful = {}
     for answer in Answer.objects.filter(
         question__helpful_answer=F("pk"), author__member_profile__open_for_questions=True
@@ -365,11 +369,14 @@ def _experts(*, exclude_user=None) -> list[matching.Expert]:
                         title=c.item.title,
                         themes=frozenset(t.name for t in c.item.themes.all()),
                         text=c.item.summary,
+                        kind=c.item.type,
                     )
                     for c in p.item_contacts.all()
                     if c.item.status == Status.PUBLISHED
                 ),
                 answers=tuple(helpful.get(p.user_id, ())),
+                municipality=p.municipality.name if p.municipality_id else "",
+                municipality_forms=municipality_forms.get(p.municipality_id, ()),
                 open_for_questions=p.open_for_questions,
                 monthly_limit=p.max_questions_per_month,
                 asked_this_month=p.asked,
@@ -378,11 +385,32 @@ def _experts(*, exclude_user=None) -> list[matching.Expert]:
     return experts
 
 
+def _municipality_forms(ids) -> dict[int, tuple[tuple[str, int], ...]]:
+    """Per municipality: the forms of the active collaborations it takes part in, counted."""
+    rows = (
+        Membership.objects.filter(
+            municipality_id__in=[i for i in ids if i],
+            collaboration__ended=False,
+            collaboration__form__isnull=False,
+        )
+        .values("municipality_id", "collaboration__form__name")
+        .annotate(n=Count("collaboration", distinct=True))
+        .order_by()
+    )
+    result: dict[int, list[tuple[str, int]]] = {}
+    for row in rows:
+        result.setdefault(row["municipality_id"], []).append(
+            (row["collaboration__form__name"], row["n"])
+        )
+    return {k: tuple(sorted(v)) for k, v in result.items()}
+
+
 def question_profile(question: Question) -> matching.QuestionProfile:
     asker = MemberProfile.objects.filter(user_id=question.asker_id).values_list("pk", flat=True)
     return matching.QuestionProfile(
         text=f"{question.title} {question.text}",
         themes=frozenset(t.name for t in question.themes.all()),
+        forms=frozenset(m.name for m in question.collaboration_models.all()),
         province=question.province,
         asker_id=asker.first(),
     )
@@ -394,6 +422,10 @@ class ExpertSuggestion:
     match: matching.Match
     requested: bool
 
+    @property
+    def reasons(self) -> list[str]:
+        return member_reasons.reason_texts(self.match.reasons)
+
 
 def suggestions_for(question: Question) -> list[ExpertSuggestion]:
     """The top five experts for a question, with reasons; asked experts are marked."""
@@ -401,7 +433,6 @@ def suggestions_for(question: Question) -> list[ExpertSuggestion]:
         question_profile(question),
         _experts(),
         stopwords=stopwords(),
-        province_labels=dict(Province.choices),
     )
     profiles = MemberProfile.objects.select_related("municipality").in_bulk(
         [m.expert_id for m in matches]
@@ -435,13 +466,23 @@ def matching_items(question: Question, limit: int = 5) -> list[Item]:
 # --- Questions, contact requests, answers ------------------------------------------------------
 
 
-def question_create(*, asker, title: str, text: str, themes, province: str, urgency: str):
+def question_create(
+    *,
+    asker,
+    title: str,
+    text: str,
+    themes,
+    province: str,
+    urgency: str,
+    collaboration_models=(),
+):
     rate_limit_hit(action="question", key=f"user:{asker.pk}")
     with transaction.atomic():
         question = Question.objects.create(
             asker=asker, title=title, text=text, province=province, urgency=urgency
         )
         question.themes.set(themes)
+        question.collaboration_models.set(collaboration_models)
     return question
 
 
@@ -454,7 +495,7 @@ def contact_request_create(
     question: Question,
     expert: MemberProfile,
     message: str = "",
-    reasons=(),
+    reasons: Iterable[matching.Reason] = (),
     sender,
     routed_by_editor: bool = False,
 ) -> ContactRequest:
@@ -472,7 +513,7 @@ def contact_request_create(
             expert=expert,
             defaults={
                 "message": message,
-                "reasons": list(reasons),
+                "reasons": member_reasons.to_stored(reasons),
                 "routed_by_editor": routed_by_editor,
             },
         )

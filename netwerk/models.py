@@ -612,6 +612,16 @@ class Question(models.Model):
     themes = models.ManyToManyField(
         "kennisbank.Theme", verbose_name=_("thema's"), blank=True, related_name="+"
     )
+    collaboration_models = models.ManyToManyField(
+        "modellentool.CollaborationModel",
+        verbose_name=_("samenwerkingsvormen"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Gaat uw vraag over een bepaalde vorm? Dan zoeken we ook collega's met "
+            "ervaring in die vorm."
+        ),
+    )
     province = models.CharField(
         _("regio (provincie)"), max_length=20, choices=Province.choices, blank=True
     )

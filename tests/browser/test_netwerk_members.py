@@ -87,8 +87,8 @@ def test_register_ask_request_accept_and_share_contact_details(page):
     page.wait_for_url(re.compile(r"/netwerk/vragen/\d+/$"))
     suggestion = page.locator(".suggestion-card").first
     assert "Bea Belasting" in suggestion.inner_text()
-    assert "kent belastingen en WOZ" in suggestion.inner_text()
-    assert "zelfde provincie (Utrecht)" in suggestion.inner_text()
+    assert "specialisme: belastingen en WOZ" in suggestion.inner_text()
+    assert "werkt ook in Utrecht" in suggestion.inner_text()
     assert item.title in page.content()
     assert expert.user.email not in page.content()
     assert_no_axe_violations(page)

@@ -254,7 +254,8 @@ def test_choosing_the_digest_frequency(member_client):
     assert profile.digest_frequency == DigestFrequency.DAILY
     bad = member_client.post(SETTINGS, {"digest_frequency": "elk uur"})
     assert bad.status_code == 400
-    assert "Controleer uw keuze" in bad.content.decode()
+    assert "Selecteer een geldige keuze" in bad.content.decode()
+    assert "Verbeter 1 punt om verder te gaan" in bad.content.decode()
 
 
 def test_turning_the_digest_back_on_starts_from_now(client):

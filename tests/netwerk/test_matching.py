@@ -5,6 +5,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from netwerk import matching
 from netwerk.matching import (
     TOP,
     Evidence,
@@ -66,7 +67,8 @@ def test_a_compound_matches_its_parts_and_the_reason_names_the_words():
     question = QuestionProfile(text="Wie weet hoe je belastingen samen int?")
     [match] = suggest(question, [expert, Expert(id=2, name="Ander", text="Afval ophalen")])
     assert match.expert_id == 1
-    assert "profiel en bijdragen lijken op de vraag (belastingen)" in match.reasons
+    [reason] = match.reasons
+    assert (reason.code, reason.terms) == (matching.PROFILE_WORDS, ("belastingen",))
 
 
 def test_ticking_every_theme_does_not_beat_a_profile_that_answers_the_question():
@@ -85,14 +87,45 @@ def test_ticking_every_theme_does_not_beat_a_profile_that_answers_the_question()
     assert suggest(question, [broad, specialist])[0].expert_id == 2
 
 
-def test_reasons_explain_the_score_in_dutch():
-    [match] = suggest(QUESTION, [tax_expert()], stopwords=STOPWORDS, province_labels={})
-    reasons = "; ".join(match.reasons)
-    assert "kent belastingen en WOZ" in reasons
-    assert "kent bedrijfsvoeringsorganisatie" in reasons
-    assert "is contactpersoon van 3 kennisitems over belastingen en WOZ" in reasons
-    assert "zelfde provincie (utrecht)" in reasons
-    assert match.score > 0
+def by_code(match) -> dict[str, matching.Reason]:
+    return {r.code: r for r in match.reasons}
+
+
+def test_reasons_name_what_matched_and_add_up_to_the_score():
+    expert = tax_expert(municipality="Utrecht", municipality_forms=((BVO, 2), ("Lichte GR", 1)))
+    [match] = suggest(QUESTION, [expert], stopwords=STOPWORDS)
+    reasons = by_code(match)
+    assert reasons[matching.THEME].terms == (TAX,)
+    assert reasons[matching.FORM].terms == (BVO,)
+    assert reasons[matching.ITEM].titles == tuple(f"Belastingsamenwerking {n}" for n in range(3))
+    assert reasons[matching.ITEM].terms == (TAX,)
+    assert reasons[matching.PROVINCE].terms == ("utrecht",)
+    # The municipality's experience with the form the question is about, not with every form.
+    experience = reasons[matching.MUNICIPALITY_FORM]
+    assert (experience.terms, experience.titles, experience.count) == ((BVO,), ("Utrecht",), 2)
+    assert round(sum(r.points for r in match.reasons), 4) == match.score
+
+
+def test_shared_words_say_whether_the_profile_or_a_contribution_has_them():
+    expert = Expert(
+        id=1,
+        name="Schrijver",
+        text="Adviseur afvalinzameling",
+        items=(Evidence("Samen de WOZ-taxatie", text="Hoe vijf gemeenten de taxatie deelden"),),
+    )
+    question = QuestionProfile(text="Wie deelt de taxatie en de afvalinzameling?")
+    [match] = suggest(question, [expert, Expert(id=2, name="Ander", text="Jeugdzorg")])
+    reasons = by_code(match)
+    assert reasons[matching.PROFILE_WORDS].terms == ("afvalinzameling",)
+    words = reasons[matching.CONTRIBUTION_WORDS]
+    assert "taxatie" in words.terms
+    assert words.titles == ("Samen de WOZ-taxatie",)
+
+
+def test_municipality_experience_alone_suggests_nobody():
+    expert = Expert(id=1, name="Buur", municipality="Zeist", municipality_forms=((BVO, 3),))
+    question = QuestionProfile(text="Afvalinzameling", forms=frozenset({BVO}))
+    assert suggest(question, [expert]) == []
 
 
 def test_ranking_is_deterministic_and_prefers_the_less_loaded_expert_on_a_tie():
@@ -101,7 +134,7 @@ def test_ranking_is_deterministic_and_prefers_the_less_loaded_expert_on_a_tie():
     first = suggest(QUESTION, [a, b], stopwords=STOPWORDS)
     assert [m.expert_id for m in first] == [3, 2]
     assert suggest(QUESTION, [b, a], stopwords=STOPWORDS) == first
-    assert "deze maand al 1 van 3 vragen" in first[1].reasons
+    assert matching.Reason(matching.LOAD, -2 / 3, count=1, limit=3) in first[1].reasons
 
 
 def test_closed_full_asker_and_unrelated_experts_are_not_suggested():
@@ -124,7 +157,8 @@ def test_text_alone_can_find_an_expert_who_ticked_nothing():
     question = QuestionProfile(text="Wie weet iets van WOZ-taxatie bij buurgemeenten?")
     [match] = suggest(question, [expert, Expert(id=8, name="Ander", text="Afval")])
     assert match.expert_id == 7
-    assert any(r.startswith("profiel en bijdragen lijken op de vraag") for r in match.reasons)
+    assert [r.code for r in match.reasons] == [matching.PROFILE_WORDS]
+    assert "woz" in match.reasons[0].terms
 
 
 def test_at_most_five_suggestions():

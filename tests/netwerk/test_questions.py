@@ -70,9 +70,9 @@ def test_asking_shows_experts_with_reasons_and_matching_items(client, asker, exp
     assert question.asker == asker.user
     html = client.get(response["Location"]).content.decode()
     assert "Bea Belasting" in html
-    assert "kent belastingen en WOZ" in html
-    assert "is contactpersoon van 1 kennisitem over belastingen en WOZ" in html
-    assert "zelfde provincie (Utrecht)" in html
+    assert "specialisme: belastingen en WOZ" in html
+    assert f"is contactpersoon van het kennisitem ‘{tax_item.title}’" in html
+    assert "werkt ook in Utrecht" in html
     assert "Alleen Afval" not in html
     assert tax_item.title in html
     for detail in private_details(expert):
@@ -83,7 +83,7 @@ def test_bad_question_input_gives_dutch_errors(client, asker):
     response = ask(client, title="", urgency="morgen", themes=["x"])
     assert response.status_code == 400
     html = response.content.decode()
-    assert "Dit veld is verplicht." in html
+    assert "Geef uw vraag een titel." in html
     assert "Selecteer een geldige keuze" in html
     assert not Question.objects.exists()
 
@@ -106,7 +106,7 @@ def test_contact_request_mails_the_expert_who_accepts_and_both_see_details(clien
     assert response.status_code == 302
     contact_request = ContactRequest.objects.get()
     assert contact_request.status == RequestStatus.PENDING
-    assert any("kent belastingen en WOZ" in r for r in contact_request.reasons)
+    assert any(r["terms"] == ["Belastingen en WOZ"] for r in contact_request.reasons)
     [message] = mail.outbox
     assert message.to == [expert.user.email]
     assert asker.user.email not in message.body
@@ -219,14 +219,16 @@ def test_answers_thread_and_the_helpful_answer(client, asker, expert):
     # A helpful answer is evidence for the next question on the theme.
     later = QuestionFactory(asker=UserFactory(), themes=["belastingen-en-woz"])
     [suggestion] = members.suggestions_for(later)
-    assert "gaf 1 gewaardeerd antwoord op verwante vragen" in suggestion.match.reasons
+    assert f"gaf een gewaardeerd antwoord op de verwante vraag ‘{question.title}’" in (
+        suggestion.reasons
+    )
 
 
 def test_an_empty_answer_is_refused_in_dutch(client, asker):
     question = QuestionFactory(asker=asker.user)
     response = client.post(reverse("netwerk:question_answer", args=[question.pk]), {"text": ""})
     assert response.status_code == 400
-    assert "Dit veld is verplicht." in response.content.decode()
+    assert "Schrijf uw antwoord." in response.content.decode()
 
 
 def test_the_desk_lists_old_open_questions_and_routes_them(client, asker, expert, netwerk_editor):
