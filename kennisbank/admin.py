@@ -1,10 +1,12 @@
 """The editors' side of the kennisbank: items with edit history, status actions and preview."""
 
+from functools import partial
+
 from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Count
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -15,7 +17,7 @@ from taggit.models import Tag, TaggedItem
 from netwerk.models import Province
 
 # Report an experience: the review queue of members' submissions.
-from . import admin_submissions  # noqa: F401
+from . import admin_import, admin_submissions  # noqa: F401
 from .constants import FACET_PREFIX, ItemType, Status
 from .forms_admin import DossierEntryFormSet, ItemAdminForm, TagAdminForm, tag_autocomplete_field
 from .models import Attachment, DossierEntry, Item, Registration, SourceLink, Synonym, Theme
@@ -259,6 +261,16 @@ class ItemAdmin(SimpleHistoryAdmin):
             },
         ),
     ]
+
+    # Import (kennisbank/admin_import.py) -------------------------------------------------
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(partial(admin_import.import_view, self))
+        return [path("import/", view, name="kennisbank_item_import"), *super().get_urls()]
+
+    def changelist_view(self, request, extra_context=None):
+        extra = {"can_import": admin_import.can_import(request.user), **(extra_context or {})}
+        return super().changelist_view(request, extra)
 
     # Permissions ------------------------------------------------------------------------
 
