@@ -4,13 +4,16 @@ from functools import partial
 
 from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
+from django.http import HttpResponseNotAllowed
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
-from simple_history.admin import SimpleHistoryAdmin
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
@@ -18,6 +21,7 @@ from netwerk.models import Province
 
 # Report an experience: the review queue of members' submissions.
 from . import admin_import, admin_submissions  # noqa: F401
+from .admin_history import ReadableHistoryAdmin
 from .constants import FACET_PREFIX, ItemType, Status
 from .forms_admin import DossierEntryFormSet, ItemAdminForm, TagAdminForm, tag_autocomplete_field
 from .models import Attachment, DossierEntry, Item, Registration, SourceLink, Synonym, Theme
@@ -139,7 +143,7 @@ class DossierEntryInline(admin.TabularInline):
 
 
 @admin.register(Item)
-class ItemAdmin(SimpleHistoryAdmin):
+class ItemAdmin(ReadableHistoryAdmin):
     form = ItemAdminForm
     list_display = [
         "title",
@@ -163,8 +167,11 @@ class ItemAdmin(SimpleHistoryAdmin):
         TagFilter,
         SubmittedByMemberFilter,
     ]
-    search_fields = ["title", "summary", "external_id"]
-    search_help_text = _("Zoek in titel, samenvatting en extern kenmerk.")
+    # get_search_results() adds trefwoorden and gemeenten (through subqueries).
+    search_fields = ["title", "summary", "body", "external_id"]
+    search_help_text = _(
+        "Zoek in titel, samenvatting, tekst, trefwoorden, gemeenten en extern kenmerk."
+    )
     date_hierarchy = "published_on"
     autocomplete_fields = ["municipalities", "adopted_from"]
     prepopulated_fields = {"slug": ["title"]}
@@ -266,7 +273,64 @@ class ItemAdmin(SimpleHistoryAdmin):
 
     def get_urls(self):
         view = self.admin_site.admin_view(partial(admin_import.import_view, self))
-        return [path("import/", view, name="kennisbank_item_import"), *super().get_urls()]
+        preview = self.admin_site.admin_view(self.body_preview_view)
+        return [
+            path("import/", view, name="kennisbank_item_import"),
+            path("voorbeeld-tekst/", preview, name="kennisbank_item_body_preview"),
+            *super().get_urls(),
+        ]
+
+    # Search -----------------------------------------------------------------------------
+
+    def get_search_results(self, request, queryset, search_term):
+        """Every word must occur in a text field, a tag or a municipality's name.
+
+        Tags and municipalities through subqueries: no join that multiplies rows, and the
+        query count stays the same however many items match.
+        """
+        item_type = ContentType.objects.get_for_model(Item)
+        places = Item.municipalities.through.objects
+        for word in smart_split(search_term):
+            if word.startswith(('"', "'")) and word[0] == word[-1] and len(word) > 1:
+                word = unescape_string_literal(word)
+            word = word.strip()
+            if not word:
+                continue
+            matches = Q()
+            for name in self.search_fields:
+                matches |= Q(**{f"{name}__icontains": word})
+            tagged = TaggedItem.objects.filter(content_type=item_type, tag__name__icontains=word)
+            located = places.filter(municipality__name__icontains=word)
+            matches |= Q(pk__in=tagged.values("object_id")) | Q(pk__in=located.values("item_id"))
+            queryset = queryset.filter(matches)
+        return queryset, False
+
+    # Markdown preview (static/js/admin-markdown-preview.js) -----------------------------
+
+    def body_preview_view(self, request):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        body = request.POST.get("body", "")[:200_000]
+        return TemplateResponse(request, "admin/kennisbank/item/body_preview.html", {"body": body})
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, TaggableManager):
+            return tag_autocomplete_field(db_field, request, self.admin_site)
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "body" and field is not None:
+            field.widget.attrs.update(
+                {
+                    "data-preview-url": reverse("admin:kennisbank_item_body_preview"),
+                    "data-preview-label": _("Voorbeeld tonen"),
+                    "data-preview-error": _("Het voorbeeld kon niet worden gemaakt."),
+                }
+            )
+        return field
+
+    class Media:
+        js = ["js/admin-markdown-preview.js"]
 
     def changelist_view(self, request, extra_context=None):
         extra = {"can_import": admin_import.can_import(request.user), **(extra_context or {})}
@@ -288,11 +352,6 @@ class ItemAdmin(SimpleHistoryAdmin):
         if db_field.name == "status" and not self.has_publish_permission(request):
             kwargs["choices"] = [(s.value, s.label) for s in (Status.DRAFT, Status.IN_REVIEW)]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if isinstance(db_field, TaggableManager):
-            return tag_autocomplete_field(db_field, request, self.admin_site)
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_inlines(self, request, obj):
         # The dossier's entries on a new item too, since its type is chosen on the same page.
