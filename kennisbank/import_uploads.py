@@ -9,12 +9,14 @@ sees the new dry run.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import secrets
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .importer import ImportReport, import_lines
@@ -24,6 +26,7 @@ MAX_LINES = 5000
 _FOLDER = "kennisbank-imports"
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{32}$")
 SESSION_KEY = "kennisbank_import"
+KEEP = dt.timedelta(days=1)
 
 
 class ImportFileRefused(Exception):
@@ -79,12 +82,28 @@ def import_upload_store(*, upload, session) -> tuple[str, ImportReport]:
     content = b"".join(upload.chunks())
     lines = _decode(content)
     report = import_lines(lines, dry_run=True)
+    if not report.imported:
+        return "", report  # nothing to confirm, nothing to keep
+    _sweep()
     token = secrets.token_urlsafe(24)
     default_storage.save(_path(token), ContentFile(content))
     pending = session.get(SESSION_KEY, {})
     pending[token] = report.digest()
     session[SESSION_KEY] = pending
     return token, report
+
+
+def _sweep() -> None:
+    """Forget uploads nobody confirmed or cancelled within a day (best effort)."""
+    cutoff = timezone.now() - KEEP
+    try:
+        _, names = default_storage.listdir(_FOLDER)
+        for name in names:
+            path = f"{_FOLDER}/{name}"
+            if default_storage.get_modified_time(path) < cutoff:
+                default_storage.delete(path)
+    except (FileNotFoundError, NotImplementedError):
+        pass
 
 
 def _stored_lines(token: str, session) -> list[str]:

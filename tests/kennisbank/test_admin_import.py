@@ -146,3 +146,21 @@ def test_dry_run_and_real_run_give_the_same_outcomes():
     real = import_lines(lines)
     assert dry.digest() == real.digest()
     assert [r.outcome for r in real.lines] == [Outcome.NEW, Outcome.REJECTED, Outcome.REJECTED]
+
+
+def test_unconfirmed_uploads_are_swept_after_a_day(editor_client, settings):
+    import os
+    import time
+
+    token = token_of(upload(editor_client, jsonl(line(external_id="a"))))
+    stale = settings.MEDIA_ROOT / "kennisbank-imports" / f"{token}.jsonl"
+    day_ago = time.time() - 25 * 3600
+    os.utime(stale, (day_ago, day_ago))
+    upload(editor_client, jsonl(line(external_id="b")))
+    assert not stale.exists()
+
+
+def test_a_file_without_any_good_line_is_not_kept(editor_client, settings):
+    response = upload(editor_client, b"{kapot\n")
+    assert "regels inlezen" not in response.content.decode()
+    assert not (settings.MEDIA_ROOT / "kennisbank-imports").exists()
