@@ -1,21 +1,29 @@
 """The editors' side of the kennisbank: items with edit history, status actions and preview."""
 
+from functools import partial
+
 from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count
-from django.urls import reverse
+from django.db.models import Count, Q
+from django.http import HttpResponseNotAllowed
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
-from simple_history.admin import SimpleHistoryAdmin
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
 from netwerk.models import Province
 
 # Report an experience: the review queue of members' submissions.
-from . import admin_submissions  # noqa: F401
+from . import admin_import, admin_submissions  # noqa: F401
+from .admin_history import ReadableHistoryAdmin
 from .constants import FACET_PREFIX, ItemType, Status
 from .forms_admin import DossierEntryFormSet, ItemAdminForm, TagAdminForm, tag_autocomplete_field
 from .models import Attachment, DossierEntry, Item, Registration, SourceLink, Synonym, Theme
@@ -137,17 +145,10 @@ class DossierEntryInline(admin.TabularInline):
 
 
 @admin.register(Item)
-class ItemAdmin(SimpleHistoryAdmin):
+class ItemAdmin(ReadableHistoryAdmin):
     form = ItemAdminForm
-    list_display = [
-        "title",
-        "type",
-        "status",
-        "published_on",
-        "collaboration_model",
-        "updated_at",
-        "preview_link",
-    ]
+    # Few, wrapping columns: the list fits 1280 px next to the filters without sideways scroll.
+    list_display = ["title_and_form", "type_and_status", "dates", "preview_link"]
     list_select_related = ["collaboration_model"]
     list_filter = [
         "type",
@@ -161,8 +162,11 @@ class ItemAdmin(SimpleHistoryAdmin):
         TagFilter,
         SubmittedByMemberFilter,
     ]
-    search_fields = ["title", "summary", "external_id"]
-    search_help_text = _("Zoek in titel, samenvatting en extern kenmerk.")
+    # get_search_results() adds trefwoorden and gemeenten (through subqueries).
+    search_fields = ["title", "summary", "body", "external_id"]
+    search_help_text = _(
+        "Zoek in titel, samenvatting, tekst, trefwoorden, gemeenten en extern kenmerk."
+    )
     date_hierarchy = "published_on"
     autocomplete_fields = ["municipalities", "adopted_from"]
     prepopulated_fields = {"slug": ["title"]}
@@ -260,6 +264,73 @@ class ItemAdmin(SimpleHistoryAdmin):
         ),
     ]
 
+    # Import (kennisbank/admin_import.py) -------------------------------------------------
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(partial(admin_import.import_view, self))
+        preview = self.admin_site.admin_view(self.body_preview_view)
+        return [
+            path("import/", view, name="kennisbank_item_import"),
+            path("voorbeeld-tekst/", preview, name="kennisbank_item_body_preview"),
+            *super().get_urls(),
+        ]
+
+    # Search -----------------------------------------------------------------------------
+
+    def get_search_results(self, request, queryset, search_term):
+        """Every word must occur in a text field, a tag or a municipality's name.
+
+        Tags and municipalities through subqueries: no join that multiplies rows, and the
+        query count stays the same however many items match.
+        """
+        item_type = ContentType.objects.get_for_model(Item)
+        places = Item.municipalities.through.objects
+        for word in smart_split(search_term):
+            if word.startswith(('"', "'")) and word[0] == word[-1] and len(word) > 1:
+                word = unescape_string_literal(word)
+            word = word.strip()
+            if not word:
+                continue
+            matches = Q()
+            for name in self.search_fields:
+                matches |= Q(**{f"{name}__icontains": word})
+            tagged = TaggedItem.objects.filter(content_type=item_type, tag__name__icontains=word)
+            located = places.filter(municipality__name__icontains=word)
+            matches |= Q(pk__in=tagged.values("object_id")) | Q(pk__in=located.values("item_id"))
+            queryset = queryset.filter(matches)
+        return queryset, False
+
+    # Markdown preview (static/js/admin-markdown-preview.js) -----------------------------
+
+    def body_preview_view(self, request):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        body = request.POST.get("body", "")[:200_000]
+        return TemplateResponse(request, "admin/kennisbank/item/body_preview.html", {"body": body})
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, TaggableManager):
+            return tag_autocomplete_field(db_field, request, self.admin_site)
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "body" and field is not None:
+            field.widget.attrs.update(
+                {
+                    "data-preview-url": reverse("admin:kennisbank_item_body_preview"),
+                    "data-preview-label": _("Voorbeeld tonen"),
+                    "data-preview-error": _("Het voorbeeld kon niet worden gemaakt."),
+                }
+            )
+        return field
+
+    class Media:
+        js = ["js/admin-markdown-preview.js"]
+
+    def changelist_view(self, request, extra_context=None):
+        extra = {"can_import": admin_import.can_import(request.user), **(extra_context or {})}
+        return super().changelist_view(request, extra)
+
     # Permissions ------------------------------------------------------------------------
 
     def has_publish_permission(self, request) -> bool:
@@ -276,11 +347,6 @@ class ItemAdmin(SimpleHistoryAdmin):
         if db_field.name == "status" and not self.has_publish_permission(request):
             kwargs["choices"] = [(s.value, s.label) for s in (Status.DRAFT, Status.IN_REVIEW)]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if isinstance(db_field, TaggableManager):
-            return tag_autocomplete_field(db_field, request, self.admin_site)
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_inlines(self, request, obj):
         # The dossier's entries on a new item too, since its type is chosen on the same page.
@@ -359,6 +425,29 @@ class ItemAdmin(SimpleHistoryAdmin):
     def view_on_site(self, obj):
         # Straight to the public page, which shows drafts to editors with a preview banner.
         return obj.get_absolute_url()
+
+    # Columns of the list ------------------------------------------------------------------
+
+    @admin.display(description=_("titel"), ordering="title")
+    def title_and_form(self, obj):
+        if obj.collaboration_model_id is None:
+            return obj.title
+        return format_html(
+            '{}<br><span class="quiet">{}</span>', obj.title, obj.collaboration_model.name
+        )
+
+    @admin.display(description=_("soort en status"), ordering="status")
+    def type_and_status(self, obj):
+        return format_html("{}<br>{}", obj.get_type_display(), obj.get_status_display())
+
+    @admin.display(description=_("datum"), ordering="-published_on")
+    def dates(self, obj):
+        return format_html(
+            '{}<br><span class="quiet">{}</span>',
+            date_format(obj.published_on, "SHORT_DATE_FORMAT"),
+            _("gewijzigd %(date)s")
+            % {"date": date_format(timezone.localtime(obj.updated_at), "SHORT_DATE_FORMAT")},
+        )
 
     @admin.display(description=_("inzending"))
     def submission_link(self, obj):

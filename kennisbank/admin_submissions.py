@@ -5,16 +5,40 @@ the kennisitem page, with the same status workflow as all content; here the edit
 was sent and write to the submitter.
 """
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from .constants import Status
 from .forms_submission import SubmissionForm
 from .models import Submission, SubmissionMessage
-from .submissions import SubmissionState, submission_message_notify, submission_state
+from .submissions import (
+    SubmissionNotInReview,
+    SubmissionState,
+    submission_approve,
+    submission_message_notify,
+    submission_return,
+    submission_state,
+    submissions_approve,
+)
+
+PUBLISH_PERMISSION = "kennisbank.publish_item"
+
+
+class ReturnForm(forms.Form):
+    text = forms.CharField(
+        label=_("Bericht aan de inzender"),
+        help_text=_("Wat moet er anders? De inzender krijgt dit bericht per e-mail."),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
 
 
 class SubmissionStateFilter(admin.SimpleListFilter):
@@ -90,6 +114,107 @@ class SubmissionAdmin(admin.ModelAdmin):
     ]
     readonly_fields = fields
     inlines = [SubmissionMessageInline]
+    actions = ["approve"]
+    change_form_template = "admin/kennisbank/submission/change_form.html"
+
+    # Review: approve or return in one step (kennisbank/submissions.py) ------------------
+
+    def has_publish_permission(self, request) -> bool:
+        return request.user.has_perm(PUBLISH_PERMISSION)
+
+    def get_urls(self):
+        def wrap(view):
+            return self.admin_site.admin_view(require_POST(view))
+
+        return [
+            path(
+                "<int:pk>/goedkeuren/",
+                wrap(self.approve_view),
+                name="kennisbank_submission_approve",
+            ),
+            path(
+                "<int:pk>/terugsturen/", wrap(self.return_view), name="kennisbank_submission_return"
+            ),
+            *super().get_urls(),
+        ]
+
+    def _submission(self, request, pk):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        return get_object_or_404(self.get_queryset(request).select_related("item"), pk=pk)
+
+    def approve_view(self, request, pk):
+        submission = self._submission(request, pk)
+        if not self.has_publish_permission(request):
+            raise PermissionDenied
+        try:
+            submission_approve(submission=submission)
+        except SubmissionNotInReview:
+            self.message_user(
+                request, _("Deze inzending wacht niet (meer) op beoordeling."), messages.WARNING
+            )
+        else:
+            self.message_user(
+                request,
+                _("Gepubliceerd: “%(title)s”. De inzender krijgt hiervan bericht.")
+                % {"title": submission},
+                messages.SUCCESS,
+            )
+        return redirect("admin:kennisbank_submission_change", submission.pk)
+
+    def return_view(self, request, pk):
+        submission = self._submission(request, pk)
+        form = ReturnForm(request.POST)
+        if not form.is_valid():
+            # Back to the page with the message kept (in the session) and the reason.
+            request.session[f"submission_return_{pk}"] = request.POST.get("text", "")[:5000]
+            self.message_user(
+                request,
+                _("Schrijf de inzender wat er anders moet; dat bericht is verplicht."),
+                messages.ERROR,
+            )
+            return redirect("admin:kennisbank_submission_change", submission.pk)
+        try:
+            submission_return(
+                submission=submission, editor=request.user, text=form.cleaned_data["text"]
+            )
+        except SubmissionNotInReview:
+            self.message_user(
+                request, _("Deze inzending wacht niet (meer) op beoordeling."), messages.WARNING
+            )
+        else:
+            self.message_user(
+                request,
+                _("Teruggestuurd: “%(title)s”. De inzender krijgt uw bericht per e-mail.")
+                % {"title": submission},
+                messages.SUCCESS,
+            )
+        return redirect("admin:kennisbank_submission_change", submission.pk)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra = extra_context or {}
+        obj = self.get_object(request, object_id)
+        if obj is not None and submission_state(obj) is SubmissionState.IN_REVIEW:
+            kept = request.session.pop(f"submission_return_{obj.pk}", None)
+            extra.update(
+                review=True,
+                can_approve=self.has_publish_permission(request),
+                can_return=self.has_change_permission(request, obj),
+                return_form=ReturnForm(initial={"text": kept} if kept else None),
+            )
+        return super().change_view(request, object_id, form_url, extra)
+
+    @admin.action(description=_("Goedkeuren en publiceren"), permissions=["publish"])
+    def approve(self, request, queryset):
+        approved = submissions_approve(submissions=queryset.select_related("item"))
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d inzending gepubliceerd.", "%(count)d inzendingen gepubliceerd.", approved
+            )
+            % {"count": approved},
+            messages.SUCCESS,
+        )
 
     def get_queryset(self, request):
         # Unsent drafts are the member's own business.

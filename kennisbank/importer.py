@@ -7,8 +7,10 @@ are already in the database.
 """
 
 import datetime as dt
+import hashlib
 import json
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -32,15 +34,43 @@ class LineError(Exception):
     pass
 
 
+class Outcome(StrEnum):
+    NEW = "new"
+    UPDATED = "updated"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class LineResult:
+    """What happened to one line: shown per line in the admin's dry run."""
+
+    number: int
+    external_id: str
+    title: str
+    outcome: Outcome
+    reason: str = ""
+
+
 @dataclass
 class ImportReport:
     created: int = 0
     updated: int = 0
     errors: list[tuple[int, str]] = field(default_factory=list)
+    lines: list[LineResult] = field(default_factory=list)
+    dry_run: bool = False
 
     @property
     def imported(self) -> int:
         return self.created + self.updated
+
+    @property
+    def rejected(self) -> int:
+        return len(self.errors)
+
+    def digest(self) -> str:
+        """A fingerprint of every line's outcome: a confirmed import must match its dry run."""
+        rows = [(r.number, r.external_id, r.outcome.value, r.reason) for r in self.lines]
+        return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
 
 
 @dataclass
@@ -245,8 +275,27 @@ def _link(parsed: ParsedLine, ids: dict[str, int]) -> None:
         )
 
 
-def import_lines(lines, *, today: dt.date | None = None) -> ImportReport:
-    report = ImportReport()
+class _DryRunDone(Exception):
+    pass
+
+
+def import_lines(lines, *, today: dt.date | None = None, dry_run: bool = False) -> ImportReport:
+    """Import the lines; with dry_run, do exactly the same and roll it all back at the end."""
+    if not dry_run:
+        return _import_lines(lines)
+    try:
+        with transaction.atomic():
+            report = _import_lines(lines, dry_run=True)
+            raise _DryRunDone
+    except _DryRunDone:
+        pass
+    return report
+
+
+def _import_lines(lines, *, dry_run: bool = False) -> ImportReport:
+    report = ImportReport(dry_run=dry_run)
+    raw_by_number: dict[int, dict] = {}
+    outcome_by_number: dict[int, Outcome] = {}
     lookups = Lookups()
     parsed_lines: list[ParsedLine] = []
     seen: set[str] = set()
@@ -255,6 +304,7 @@ def import_lines(lines, *, today: dt.date | None = None) -> ImportReport:
             continue
         try:
             parsed = parse_line(number, raw, lookups)
+            raw_by_number[number] = parsed.data
             external_id = str(parsed.data["external_id"])
             if external_id in seen:
                 raise LineError(
@@ -264,6 +314,7 @@ def import_lines(lines, *, today: dt.date | None = None) -> ImportReport:
             parsed_lines.append(parsed)
         except LineError as exc:
             report.errors.append((number, str(exc)))
+            raw_by_number[number] = _loose(raw)
 
     # References may point at lines of this file or at items already stored.
     known = set(
@@ -299,6 +350,7 @@ def import_lines(lines, *, today: dt.date | None = None) -> ImportReport:
             continue
         report.created += created
         report.updated += not created
+        outcome_by_number[parsed.number] = Outcome.NEW if created else Outcome.UPDATED
         written.append(parsed)
 
     ids = dict(Item.objects.filter(external_id__isnull=False).values_list("external_id", "id"))
@@ -312,7 +364,36 @@ def import_lines(lines, *, today: dt.date | None = None) -> ImportReport:
         with transaction.atomic():
             _link(parsed, ids)
     report.errors.sort()
-    if report.imported:
+    report.lines = _line_results(report, raw_by_number, outcome_by_number)
+    if report.imported and not dry_run:
         # New titles and summaries extend the "Bedoelde u …?" vocabulary.
         search_terms_refresh()
     return report
+
+
+def _line_results(report, raw_by_number, outcome_by_number) -> list[LineResult]:
+    reasons: dict[int, list[str]] = {}
+    for number, reason in report.errors:
+        reasons.setdefault(number, []).append(reason)
+    results = []
+    for number in sorted(set(outcome_by_number) | set(reasons)):
+        data = raw_by_number.get(number, {})
+        results.append(
+            LineResult(
+                number=number,
+                external_id=str(data.get("external_id") or ""),
+                title=str(data.get("title") or "")[:200],
+                outcome=Outcome.REJECTED if number in reasons else outcome_by_number[number],
+                reason="; ".join(reasons.get(number, [])),
+            )
+        )
+    return results
+
+
+def _loose(raw: str) -> dict:
+    """What a rejected line says about itself, to name it in the report."""
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -26,7 +26,12 @@ from portal.mail import mail_editors, mail_render
 
 from .constants import ItemType, Status
 from .models import Attachment, Item, Submission, SubmissionFile, SubmissionMessage
-from .services import item_refresh_facets, item_status_changed, item_unique_slug
+from .services import (
+    item_refresh_facets,
+    item_status_changed,
+    item_unique_slug,
+    items_set_status,
+)
 from .uploads import CheckedUpload
 
 _STORED_NAME = re.compile(r"^[0-9a-f]{32}")
@@ -56,6 +61,10 @@ class SubmissionLocked(Exception):
 
 class TooManyFiles(Exception):
     pass
+
+
+class SubmissionNotInReview(Exception):
+    """Approving or returning needs a submission that waits for review (someone was quicker)."""
 
 
 def submission_state(submission: Submission) -> SubmissionState:
@@ -259,3 +268,51 @@ def submission_message_notify(*, message: SubmissionMessage) -> None:
         subject=gettext("Bericht van de redactie over uw inzending"),
         to=email,
     )
+
+
+# --- The editors' review ------------------------------------------------------------------------
+
+
+def submissions_waiting() -> models.QuerySet[Submission]:
+    """Sent submissions whose item waits for the editors (the "te doen" count and filter)."""
+    return Submission.objects.filter(sent_at__isnull=False, item__status=Status.IN_REVIEW)
+
+
+def _lock_in_review(submission: Submission) -> Item:
+    item = Item.objects.select_for_update().filter(pk=submission.item_id).first()
+    if item is None or item.status != Status.IN_REVIEW:
+        raise SubmissionNotInReview
+    return item
+
+
+def submission_approve(*, submission: Submission) -> Item:
+    """Publish the submission's item; the submitter hears it is online (item_status_changed)."""
+    with transaction.atomic():
+        item = _lock_in_review(submission)
+        items_set_status(items=[item], status=Status.PUBLISHED)
+    return item
+
+
+def submissions_approve(*, submissions: Iterable[Submission]) -> int:
+    """Bulk approve; those no longer waiting are skipped. Returns how many were published."""
+    approved = 0
+    for submission in submissions:
+        try:
+            submission_approve(submission=submission)
+        except SubmissionNotInReview:
+            continue
+        approved += 1
+    return approved
+
+
+def submission_return(*, submission: Submission, editor, text: str) -> SubmissionMessage:
+    """Back to the member as a draft to revise, with the editors' message (mailed to them)."""
+    text = text.strip()
+    if not text:
+        raise ValueError("a returned submission needs a message")
+    with transaction.atomic():
+        item = _lock_in_review(submission)
+        items_set_status(items=[item], status=Status.DRAFT)
+        return submission_message_post(
+            submission=submission, author=editor, text=text, from_editors=True
+        )

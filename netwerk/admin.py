@@ -9,7 +9,8 @@ does not overwrite the correction.
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
+
+from kennisbank.admin_history import ReadableHistoryAdmin
 
 from .constants import SuggestionStatus
 from .models import (
@@ -113,7 +114,7 @@ class SourceRecordInline(admin.TabularInline):
 
 
 @admin.register(Collaboration)
-class CollaborationAdmin(SimpleHistoryAdmin):
+class CollaborationAdmin(ReadableHistoryAdmin):
     list_display = ["name", "domain", "form", "ended", "data_source", "managed_by_editors"]
     list_filter = ["domain", "form", "ended", "managed_by_editors", "data_source"]
     search_fields = ["name", "source_records__name_in_source"]
