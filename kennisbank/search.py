@@ -506,6 +506,21 @@ class BuiltQuery:
     def without_prefix(self) -> BuiltQuery:
         return replace(self, expression=self.exact_expression)
 
+    def expressions(self) -> list[SearchQuery]:
+        """Every tsquery the search runs, for with_literals()."""
+        return [self.expression, self.exact_expression, *self.groups]
+
+    def with_literals(self, texts: Sequence[str]) -> BuiltQuery:
+        """The same query with each expression replaced by its computed text (same order as
+        expressions()), keeping has_prefix."""
+        exact = TsQueryLiteral(texts[1])
+        return replace(
+            self,
+            expression=TsQueryLiteral(texts[0]) if self.has_prefix else exact,
+            exact_expression=exact,
+            groups=tuple(TsQueryLiteral(text) for text in texts[2:]),
+        )
+
 
 def build_query(text: str, synonyms: Iterable[SynonymPair]) -> BuiltQuery:
     segments = parse_segments(text)
@@ -720,6 +735,25 @@ class IsTrue(Func):
 
     template = "((%(expressions)s) IS TRUE)"
     output_field = BooleanField()
+
+
+class TsQueryLiteral(SearchQuery):
+    """A tsquery given as its text form (``'jeugdzorg' | 'jeugdhulp':*``), computed once per search.
+
+    The query of a search is a tree of many ``websearch_to_tsquery``/``plainto_tsquery`` calls
+    (synonym variants, a hundred compounds for "samenwerking"). Repeated in every statement and
+    every aggregate of the probe, that tree cost more Python time to build and more PostgreSQL
+    time to plan than the matching itself; one literal costs neither. The text form of a tsquery
+    reads back as the same tsquery.
+    """
+
+    def __init__(self, text: str):
+        super().__init__(Value(text, output_field=TextField()))
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        sql, params = compiler.compile(self.source_expressions[0])
+        sql = f"{sql}::tsquery"
+        return (f"!!({sql})" if self.invert else sql), params
 
 
 class RegexpReplace(Func):
@@ -983,7 +1017,11 @@ def search(params: SearchParams, *, reference: Reference | None = None) -> Searc
     try:
         # On the read replica when the page reads from it (portal/routers.py).
         with transaction.atomic(using=router.db_for_read(Item)):
-            tune_transaction()
+            if plan.built is not None:
+                texts = tune_transaction(plan.built.expressions())
+                plan.built = plan.built.with_literals(texts)
+            else:
+                tune_transaction()
             probe = _probe(plan)
             if plan.built and plan.built.has_prefix and probe.exact >= PREFIX_FALLBACK_BELOW:
                 # The word is common enough on its own; its compounds would add cost and noise.
@@ -1049,14 +1087,22 @@ def _connection():
     return connections[router.db_for_read(Item)]
 
 
-def tune_transaction() -> None:
-    """Session settings for the search queries, until the end of the current transaction."""
+def tune_transaction(queries: Sequence[SearchQuery] = ()) -> list[str]:
+    """Session settings for the search queries, until the end of the current transaction; in
+    the same round trip the text form of each of `queries` (see TsQueryLiteral)."""
+    selects = [
+        "set_config('work_mem', %s, true)",
+        "set_config('jit', 'off', true)",
+        "set_config('statement_timeout', %s, true)",
+    ]
+    params: list = [WORK_MEM, str(STATEMENT_TIMEOUT_MS)]
+    for query in queries:
+        sql, query_params = compile_expression(query)
+        selects.append(f"({sql})::text")
+        params.extend(query_params)
     with _connection().cursor() as cursor:
-        cursor.execute(
-            "SELECT set_config('work_mem', %s, true), set_config('jit', 'off', true), "
-            "set_config('statement_timeout', %s, true)",
-            [WORK_MEM, str(STATEMENT_TIMEOUT_MS)],
-        )
+        cursor.execute("SELECT " + ", ".join(selects), params)
+        return list(cursor.fetchone()[3:])
 
 
 @dataclass(frozen=True)
