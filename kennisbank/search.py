@@ -1142,6 +1142,7 @@ class _Probe:
     rows: float  # published items
     text: float  # published items matching the text, whatever the filters
     groups: tuple[float, ...] = ()  # matches of each word of a plain query on its own
+    facet_entries: float = 0  # index entries of the chosen facet values: items per filter, summed
 
 
 def _bucket() -> Mod:
@@ -1159,6 +1160,7 @@ def _probe(plan: _Plan) -> _Probe:
         "text": Count("id", filter=plan.text()),
         "near": Count("id", filter=near),
         "all": Count("id", filter=every),
+        **{f"f_{key}": Count("id", filter=plan.condition(key)) for key in plan.active},
     }
     if plan.built is not None:
         aggregates["title"] = Count("id", filter=every & Q(plan.in_title()))
@@ -1188,6 +1190,7 @@ def _probe(plan: _Plan) -> _Probe:
         groups=tuple(
             counts[f"g{i}"] * factor for i in range(len(plan.built.groups) if plan.built else 0)
         ),
+        facet_entries=sum(counts[f"f_{key}"] for key in plan.active) * factor,
     )
 
 
@@ -1196,7 +1199,7 @@ def _count(plan: _Plan, probe: _Probe) -> _Counts:
     every = plan.all_filters()
     parts = [
         # Matching rows count for every token, and "*" counts them: the total.
-        (plan.text() & every, probe.all, Value(None, output_field=CharField()), "m"),
+        (plan.text(), every, probe.all, Value(None, output_field=CharField()), "m"),
     ]
     if plan.active:
         # A row failing one facet's filter counts only for that facet's tokens: each facet is
@@ -1207,7 +1210,7 @@ def _count(plan: _Plan, probe: _Probe) -> _Counts:
             output_field=CharField(),
         )
         parts.append(
-            (plan.text() & plan.near_filters() & ~every, probe.near - probe.all, failed, "a")
+            (plan.text(), plan.near_filters() & ~every, probe.near - probe.all, failed, "a")
         )
 
     def sample_buckets(size: float) -> int:
@@ -1220,37 +1223,54 @@ def _count(plan: _Plan, probe: _Probe) -> _Counts:
     # Otherwise the matching rows are counted exactly, and only the alternatives sampled.
     shared = sample_buckets(probe.near) if probe.all > EXACT_COUNT_LIMIT else None
     scales, selects, params = [], [], []
-    for condition, size, failed, part in parts:
+    for text, filters, size, failed, part in parts:
         buckets = shared or sample_buckets(size)
         rows = Item.objects.published()
         if buckets == SEARCH_SAMPLE_BUCKETS:
-            rows = rows.filter(condition)
+            rows = rows.filter(text & filters)
         else:
             rows = rows.alias(sample_bucket=_bucket()).filter(sample_bucket__lt=buckets)
             # Checking a sampled row costs a few times more than reading an index entry. A small
             # sample of a common word: check the rows one by one (the conditions hidden from the
-            # planner). A large sample of a rarer word, or only facet filters: let the text and
-            # facet indexes narrow the sample down first.
+            # planner), except that selective facet filters may narrow the sample down through
+            # their index first; broad ones would cost more to read than the sample. A large
+            # sample of a rarer word, or only facet filters: let the indexes narrow it down.
             sampled = probe.rows * buckets / SEARCH_SAMPLE_BUCKETS
             index_entries = probe.text if plan.built is not None else probe.near
-            one_by_one = sampled * OPAQUE_SAMPLE_COST < index_entries
-            rows = rows.filter(_opaque(condition) if one_by_one else condition)
-        rows = rows.annotate(failed=failed, part=Value(part)).order_by()
-        sql, sql_params = _sql(rows.values("facets", "failed", "part"))
+            if sampled * OPAQUE_SAMPLE_COST >= index_entries:
+                rows = rows.filter(text & filters)
+            elif filters and probe.facet_entries < sampled * OPAQUE_SAMPLE_COST:
+                rows = rows.filter(_opaque(text), filters)
+            else:
+                rows = rows.filter(_opaque(text & filters))
+        if part == "m":
+            sql, sql_params = _sql(rows.order_by().values("facets"))
+            # Every token of a matching row, and "*" once per row: the total.
+            selects.append(
+                "SELECT u.tok, count(*), 0 FROM (SELECT"
+                " unnest(r.facets || ARRAY['*']::varchar(40)[])"
+                f" AS tok FROM ({sql}) AS r) AS u GROUP BY u.tok"
+            )
+        else:
+            sql, sql_params = _sql(
+                rows.annotate(failed=failed).order_by().values("facets", "failed")
+            )
+            # Only the tokens of the one facet the row fails.
+            selects.append(
+                "SELECT u.tok, 0, count(*) FROM (SELECT unnest(r.facets) AS tok, r.failed"
+                f" FROM ({sql}) AS r) AS u WHERE starts_with(u.tok, u.failed) GROUP BY u.tok"
+            )
         scales.append(SEARCH_SAMPLE_BUCKETS / buckets)
-        selects.append(sql)
         params.extend(sql_params)
 
-    union = " UNION ALL ".join(f"({sql})" for sql in selects)
-    sql = (
-        "SELECT u.tok, count(*) FILTER (WHERE u.part = 'm'), count(*) FILTER (WHERE u.part = 'a')"
-        " FROM (SELECT unnest(r.facets || ARRAY['*']::varchar(40)[]) AS tok, r.failed, r.part"
-        f"       FROM ({union}) AS r) AS u"
-        " WHERE u.failed IS NULL OR starts_with(u.tok, u.failed) GROUP BY u.tok"
-    )
+    # Two aggregates, each planned for its own rows (a hash aggregate over every token of the
+    # matching rows; one combined statement misjudged the token count and sorted them all).
+    tokens: dict[str, tuple[int, int]] = {}
     with _connection().cursor() as cursor:
-        cursor.execute(sql, params)
-        tokens = {tok: (matching, alternatives) for tok, matching, alternatives in cursor}
+        cursor.execute(" UNION ALL ".join(selects), params)
+        for tok, matching, alternatives in cursor:
+            before = tokens.get(tok, (0, 0))
+            tokens[tok] = (before[0] + matching, before[1] + alternatives)
     return _Counts(tokens, scales[0], scales[1] if len(scales) > 1 else 1.0)
 
 
