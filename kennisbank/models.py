@@ -282,6 +282,13 @@ class Item(models.Model):
                 name="item_event_start",
             ),
             models.Index(Coalesce("ends_at", "starts_at"), name="item_event_end"),
+            # The dossiers page: its first page and its count from this index alone, instead of
+            # every published dossier's row (they grow with the collection).
+            models.Index(
+                fields=["-featured", "-published_on", "-id"],
+                condition=models.Q(type=ItemType.DOSSIER, status=Status.PUBLISHED),
+                name="item_dossier_list",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
