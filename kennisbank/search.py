@@ -92,6 +92,8 @@ Suggestions
 Only published items appear: every query starts from ``Item.objects.published()``. The queries
 of one search share a transaction with ``work_mem`` raised (exact bitmaps, in-memory hashing),
 JIT off (compiling costs more than these short queries take) and a ``statement_timeout`` guard.
+The statement that sets them also computes the query's tsqueries once; every later statement
+carries them as literals (``TsQueryLiteral``) instead of the tree of calls that builds them.
 """
 
 from __future__ import annotations
