@@ -45,6 +45,11 @@ Partial matches ("met een deel van de woorden")
     date. Each word contributes at most ``PARTIAL_POOL`` of its newest matches (sizes from the
     probe), so a common word cannot make it slow. These items are not in the total or the facets.
 
+Related items ("lijkt op de beste resultaten")
+    A search with fewer than ``RELATED_BELOW`` hits also shows items like its best hits (see
+    ``_related_ids``: pseudo-relevance feedback on the rarer title and summary words of the best
+    three), before the partial matches. Two small queries, only for such narrow searches.
+
 Relevance (title > summary > body)
     Results are ordered by *tier*: 1 = the query matches the title alone (``ts_filter`` of
     ``head_vector`` to weight A, GIN-indexed), 2 = it needs title and summary together
@@ -121,6 +126,7 @@ from django.db.models import (
     DateField,
     ExpressionWrapper,
     F,
+    FloatField,
     Func,
     Q,
     QuerySet,
@@ -900,6 +906,8 @@ class SearchResult:
     truncated: bool = False  # more results than paging reaches
     # A plain query of several words that finds fewer than a page: items with some of the words.
     partial_hits: tuple[Hit, ...] = ()
+    # A search that finds fewer than ten: items like the best hits (see _related_ids).
+    related_hits: tuple[Hit, ...] = ()
 
     @property
     def display_total(self) -> str:
@@ -1049,6 +1057,20 @@ def search(params: SearchParams, *, reference: Reference | None = None) -> Searc
             partial: list[Hit] = []
             if plan.built and plan.built.groups and sort == SORT_RELEVANCE and total < PAGE_SIZE:
                 partial = _hits(plan, _partial_ids(plan, probe, [pk for pk, _, _ in ids]))
+            related: list[Hit] = []
+            if (
+                plan.built
+                and sort == SORT_RELEVANCE
+                and total < RELATED_BELOW
+                and number == 1
+                and not plan.built.has_negation
+            ):
+                related = _hits(
+                    plan,
+                    _related_ids(plan, probe, [pk for pk, _, _ in ids], [h.id for h in partial]),
+                )
+                shown = {hit.id for hit in related}
+                partial = [hit for hit in partial if hit.id not in shown]
             suggestion = _suggestion(plan, total)
     except OperationalError as exc:
         if "statement timeout" not in str(exc) and "canceling statement" not in str(exc):
@@ -1081,6 +1103,7 @@ def search(params: SearchParams, *, reference: Reference | None = None) -> Searc
         notices=tuple(notices),
         truncated=truncated,
         partial_hits=tuple(partial),
+        related_hits=tuple(related),
     )
 
 
@@ -1428,6 +1451,82 @@ def _partial_ids(
 
     rows.sort(key=score, reverse=True)
     return [(row[0], row[2], None) for row in rows[:PAGE_SIZE] if any(row[4:])]
+
+
+RELATED_BELOW = 10  # fewer hits than this: items like the best ones fill the first ten
+RELATED_SEEDS = 3  # the best hits whose words describe what the searcher is after
+RELATED_TERMS = 10  # of their title and summary words, the most telling ones
+RELATED_MAX_SHARE = 0.03  # a telling word is in at most this share of the items (and in 2+)
+RELATED_PARTIAL_BONUS = 1.0  # score x 2 for an item that also has some of the query's words
+
+
+_FEEDBACK_SQL = """
+SELECT s.lexeme, count(*) AS seeds,
+       (SELECT sum(t.document_count) FROM kennisbank_searchterm t WHERE t.lexeme = s.lexeme)
+FROM (
+    SELECT unnest(tsvector_to_array(i.head_vector)) AS lexeme
+    FROM kennisbank_item i WHERE i.id = ANY(%s)
+) AS s
+GROUP BY s.lexeme
+"""
+
+
+def _related_ids(
+    plan: _Plan, probe: _Probe, hit_ids: Sequence[int], partial_ids: Sequence[int]
+) -> list[tuple[int, float | None, int | None]]:
+    """Items like the best hits, for a search that finds little (pseudo-relevance feedback).
+
+    The words of the best hits' titles and summaries that few items share (each weighted by
+    its rarity, log(items / items with it), and by how many of the best hits have it) are
+    searched in titles and summaries; an item scores the weights of the words it has, doubled
+    when it also has some of the query's words (a partial match). "Belastingen samenwerking"
+    thus also finds the heffingsunie and the invordering items that never say "belasting".
+    Two small queries: the words of at most three items with their counts from the vocabulary
+    (SearchTerm), and one index scan for at most ten rare words.
+    """
+    seeds = list(hit_ids[:RELATED_SEEDS]) or list(partial_ids[:1])
+    limit = RELATED_BELOW - len(hit_ids)
+    if not seeds or limit <= 0:
+        return []
+    # The probe's sample estimates a large collection well; a small one is counted.
+    items = probe.rows if probe.rows >= EXACT_COUNT_LIMIT else Item.objects.published().count()
+    items = max(items, 1)
+    most = max(2, int(items * RELATED_MAX_SHARE))
+    with _connection().cursor() as cursor:
+        cursor.execute(_FEEDBACK_SQL, [seeds])
+        rows = cursor.fetchall()
+    weights = sorted(
+        (
+            (seeds_with * math.log(items / count), lexeme)
+            for lexeme, seeds_with, count in rows
+            if count and 2 <= count <= most
+        ),
+        reverse=True,
+    )[:RELATED_TERMS]
+    if not weights:
+        return []
+    terms = [(weight, SearchQuery(Lexeme(lexeme), config="simple")) for weight, lexeme in weights]
+    any_term = functools.reduce(operator.or_, (query for _, query in terms))
+    score = functools.reduce(
+        operator.add,
+        (
+            Case(When(Matches(F("head_vector"), query), then=Value(weight)), default=Value(0.0))
+            for weight, query in terms
+        ),
+    )
+    bonus = Case(
+        When(id__in=list(partial_ids), then=Value(1.0 + RELATED_PARTIAL_BONUS)),
+        default=Value(1.0),
+    )
+    rows = (
+        Item.objects.published()
+        .filter(plan.all_filters() & Q(Matches(F("head_vector"), any_term)))
+        .exclude(id__in=list(hit_ids))
+        .annotate(related_score=ExpressionWrapper(score * bonus, output_field=FloatField()))
+        .order_by("-related_score", "-published_on", "-id")
+        .values_list("id", "related_score")[:limit]
+    )
+    return [(pk, None, None) for pk, _ in rows]
 
 
 def _hits(plan: _Plan, ranked: list[tuple[int, float | None, int | None]]) -> list[Hit]:

@@ -159,7 +159,7 @@ def test_on_the_demo_content_a_plain_tax_query_shows_every_tax_practice_example(
     )
     assert len(tax_practices) >= 4
     result = search(SearchParams(q="belastingen samenwerking"))
-    page_one = {hit.title for hit in (*result.hits, *result.partial_hits)}
+    page_one = {hit.title for hit in (*result.hits, *result.related_hits, *result.partial_hits)}
     assert tax_practices <= page_one
     assert "Eén belastingkantoor voor zes gemeenten langs Lek en Kromme Rijn" in page_one
 
@@ -172,9 +172,8 @@ def test_a_compound_query_shows_items_on_its_head_as_near_matches(client):
     refresh()
     result = get(client, q="heffingsunies").context["result"]
     assert [hit.title for hit in result.hits] == ["Heffingsunie Markiezaten"]
-    assert [hit.title for hit in result.partial_hits] == [
-        "Gemeentelijke heffingen bij het waterschap"
-    ]
+    near = [hit.title for hit in (*result.related_hits, *result.partial_hits)]
+    assert near == ["Gemeentelijke heffingen bij het waterschap"]
 
 
 @pytestmark_db
@@ -219,3 +218,19 @@ def test_within_a_tier_the_phrase_and_recent_practice_examples_come_first(client
     found = titles(get(client, q="afvalinzameling"))
     assert found[0] == "Afvalinzameling in Drenthe"
     assert found.index("Afvalinzameling in Twente") < found.index("Afvalinzameling in Zeeland")
+
+
+@pytestmark_db
+def test_a_search_that_finds_little_adds_items_like_its_best_hit(client):
+    make("Heffingsunie Markiezaten", summary="Aanslagen en kwijtschelding voor vijf gemeenten.")
+    make("Zwolle neemt kwijtschelding over", summary="Aanslagen voor Kampen en Dalfsen.")
+    make("Regionale jeugdzorg", summary="Gemeenten kopen samen in.")
+    for n in range(8):
+        make(f"Sportakkoord {n}", summary="Verenigingen en gemeenten.")
+    refresh()
+    response = get(client, q="heffingsunie")
+    result = response.context["result"]
+    assert titles(response) == ["Heffingsunie Markiezaten"]
+    # Never says "heffingsunie", but shares its rarer words (aanslagen, kwijtschelding).
+    assert [hit.title for hit in result.related_hits] == ["Zwolle neemt kwijtschelding over"]
+    assert "Lijkt op de beste resultaten" in html(response)
