@@ -24,7 +24,8 @@ import math
 import random
 import statistics
 import time
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import psycopg
@@ -34,6 +35,7 @@ from psycopg import sql as pgsql
 
 from modellentool.models import CollaborationModel
 from netwerk.models import Municipality
+from portal import dutch
 
 from .constants import FACET_PREFIX, EventKind, ItemType, Motive, Status, TaskType
 from .models import Item, Theme
@@ -46,6 +48,7 @@ from .search import (
     load_reference,
     tune_transaction,
 )
+from .services import joined_parts, search_parts_by_word
 
 # --- vocabulary --------------------------------------------------------------------------------
 
@@ -332,10 +335,32 @@ class Place:
     neighbours: tuple[int, ...]
 
 
+class SampleLexicon:
+    """Document frequencies of title and summary words in a sample of the corpus, matched by
+    light stem: about what search_terms_refresh will hold, known before the corpus is written,
+    so the corpus writer can fill Item.search_parts itself (services.search_parts)."""
+
+    SAMPLE = 3_000
+
+    def __init__(self, rows: Iterable[dict]):
+        self.by_stem: Counter[str] = Counter()
+        for row in rows:
+            self.by_stem.update(
+                {dutch.stem(w) for w in dutch.words(row["title"] + " " + row["summary"])}
+            )
+
+    def __call__(self, candidates: Iterable[str]) -> dict[str, int]:
+        return {c: n for c in candidates if (n := self.by_stem.get(dutch.stem(c)))}
+
+
 class CorpusGenerator:
     """Deterministic (seeded) rows for the item table and its two many-to-many tables."""
 
-    def __init__(self, *, seed: int = 2026):
+    def __init__(self, *, seed: int = 2026, parts: bool = True):
+        self.seed = seed
+        self.parts = parts
+        self.part_cache: dict[str, str] = {}
+        self.lexicon: SampleLexicon | None = None
         self.rng = random.Random(seed)
         self.themes = {t.slug: t for t in Theme.objects.all()}
         self.models = list(CollaborationModel.objects.order_by("order"))
@@ -372,6 +397,10 @@ class CorpusGenerator:
         self.year_weights = [1 + i for i in range(len(self.years))]
         self.motives = list(Motive.values)
         self.today = timezone.localdate()
+        if parts:
+            # Here, not in rows(): rows() runs inside a COPY, when the connection takes no query.
+            sample = CorpusGenerator(seed=seed, parts=False)
+            self.lexicon = SampleLexicon(row for row, _, _ in sample.rows(SampleLexicon.SAMPLE))
 
     def _places(self) -> list[Place]:
         rng = self.rng
@@ -489,7 +518,16 @@ class CorpusGenerator:
                 "facets": tokens,
                 "collaboration_model_id": model.id if model else None,
             }
+            if self.parts:
+                row["search_parts"] = self._search_parts(row["title"], row["summary"], body)
             yield row, themes, municipality_ids
+
+    def _search_parts(self, *texts: str) -> str:
+        words = {w for text in texts for w in dutch.long_words(text)}
+        missing = words - self.part_cache.keys()
+        if missing:
+            self.part_cache.update(search_parts_by_word(missing, self.lexicon))
+        return joined_parts(words, self.part_cache)
 
     def _body(self, topic: Topic, model, slots: dict) -> str:
         rng = self.rng
@@ -824,7 +862,8 @@ def corpus_ready(
         log(f"Corpus bouwen: {size:,} items (nu {existing:,}) …")
         started = time.monotonic()
         build_corpus(size=size, seed=seed, log=log)
-        log(f"  {search_terms_refresh():,} zoekwoorden voor suggesties")
+        # The corpus writer filled the compound parts itself (CorpusGenerator._search_parts).
+        log(f"  {search_terms_refresh(parts=False):,} zoekwoorden voor suggesties")
         vacuum_analyze()
         log(f"Corpus klaar in {time.monotonic() - started:.0f} s")
     else:

@@ -222,11 +222,17 @@ class Item(models.Model):
     # Derived, kept in step by services.item_refresh_facets(): one token per facet value
     # ("t:3", "p:utrecht", "y:2019"), so filters and facet counts use one GIN index.
     facets = ArrayField(models.CharField(max_length=40), default=list, editable=False)
+    # Derived, kept in step by services (item_refresh_facets, search_parts_refresh): the parts of
+    # the item's compounds that are words of the collection ("belasting samenwerking" for
+    # "belastingsamenwerking"), so a search for one part finds the compound without expanding
+    # the query. Weight D: a part matches less than the word itself in the text.
+    search_parts = models.TextField(default="", blank=True, editable=False)
     search_vector = models.GeneratedField(
         expression=(
             SearchVector("title", weight="A", config=SEARCH_CONFIG)
             + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
             + SearchVector("body", weight="C", config=SEARCH_CONFIG)
+            + SearchVector("search_parts", weight="D", config=SEARCH_CONFIG)
         ),
         output_field=SearchVectorField(),
         db_persist=True,
@@ -243,7 +249,8 @@ class Item(models.Model):
     )
 
     history = HistoricalRecords(
-        excluded_fields=["search_vector", "head_vector", "facets"], m2m_fields=[themes]
+        excluded_fields=["search_vector", "head_vector", "facets", "search_parts"],
+        m2m_fields=[themes],
     )
 
     objects = ItemQuerySet.as_manager()
@@ -275,6 +282,13 @@ class Item(models.Model):
                 name="item_event_start",
             ),
             models.Index(Coalesce("ends_at", "starts_at"), name="item_event_end"),
+            # The dossiers page: its first page and its count from this index alone, instead of
+            # every published dossier's row (they grow with the collection).
+            models.Index(
+                fields=["-featured", "-published_on", "-id"],
+                condition=models.Q(type=ItemType.DOSSIER, status=Status.PUBLISHED),
+                name="item_dossier_list",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

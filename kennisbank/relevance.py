@@ -178,7 +178,11 @@ def load_collection(items: Sequence[JudgedItem]) -> dict[int, str]:
 
 def ranked_keys(result, keys: dict[int, str]) -> list[str]:
     """The judged keys of a result page in the order the page shows them."""
-    hits = list(result.hits) + list(getattr(result, "partial_hits", ()))
+    hits = [
+        *result.hits,
+        *getattr(result, "related_hits", ()),
+        *getattr(result, "partial_hits", ()),
+    ]
     return [keys[hit.id] for hit in hits if hit.id in keys]
 
 

@@ -45,6 +45,11 @@ Partial matches ("met een deel van de woorden")
     date. Each word contributes at most ``PARTIAL_POOL`` of its newest matches (sizes from the
     probe), so a common word cannot make it slow. These items are not in the total or the facets.
 
+Related items ("lijkt op de beste resultaten")
+    A search with fewer than ``RELATED_BELOW`` hits also shows items like its best hits (see
+    ``_related_ids``: pseudo-relevance feedback on the rarer title and summary words of the best
+    three), before the partial matches. Two small queries, only for such narrow searches.
+
 Relevance (title > summary > body)
     Results are ordered by *tier*: 1 = the query matches the title alone (``ts_filter`` of
     ``head_vector`` to weight A, GIN-indexed), 2 = it needs title and summary together
@@ -92,6 +97,8 @@ Suggestions
 Only published items appear: every query starts from ``Item.objects.published()``. The queries
 of one search share a transaction with ``work_mem`` raised (exact bitmaps, in-memory hashing),
 JIT off (compiling costs more than these short queries take) and a ``statement_timeout`` guard.
+The statement that sets them also computes the query's tsqueries once; every later statement
+carries them as literals (``TsQueryLiteral``) instead of the tree of calls that builds them.
 """
 
 from __future__ import annotations
@@ -119,6 +126,7 @@ from django.db.models import (
     DateField,
     ExpressionWrapper,
     F,
+    FloatField,
     Func,
     Q,
     QuerySet,
@@ -506,6 +514,21 @@ class BuiltQuery:
     def without_prefix(self) -> BuiltQuery:
         return replace(self, expression=self.exact_expression)
 
+    def expressions(self) -> list[SearchQuery]:
+        """Every tsquery the search runs, for with_literals()."""
+        return [self.expression, self.exact_expression, *self.groups]
+
+    def with_literals(self, texts: Sequence[str]) -> BuiltQuery:
+        """The same query with each expression replaced by its computed text (same order as
+        expressions()), keeping has_prefix."""
+        exact = TsQueryLiteral(texts[1])
+        return replace(
+            self,
+            expression=TsQueryLiteral(texts[0]) if self.has_prefix else exact,
+            exact_expression=exact,
+            groups=tuple(TsQueryLiteral(text) for text in texts[2:]),
+        )
+
 
 def build_query(text: str, synonyms: Iterable[SynonymPair]) -> BuiltQuery:
     segments = parse_segments(text)
@@ -722,6 +745,25 @@ class IsTrue(Func):
     output_field = BooleanField()
 
 
+class TsQueryLiteral(SearchQuery):
+    """A tsquery given as its text form (``'jeugdzorg' | 'jeugdhulp':*``), computed once per search.
+
+    The query of a search is a tree of many ``websearch_to_tsquery``/``plainto_tsquery`` calls
+    (synonym variants, a hundred compounds for "samenwerking"). Repeated in every statement and
+    every aggregate of the probe, that tree cost more Python time to build and more PostgreSQL
+    time to plan than the matching itself; one literal costs neither. The text form of a tsquery
+    reads back as the same tsquery.
+    """
+
+    def __init__(self, text: str):
+        super().__init__(Value(text, output_field=TextField()))
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        sql, params = compiler.compile(self.source_expressions[0])
+        sql = f"{sql}::tsquery"
+        return (f"!!({sql})" if self.invert else sql), params
+
+
 class RegexpReplace(Func):
     function = "regexp_replace"
     output_field = TextField()
@@ -864,6 +906,8 @@ class SearchResult:
     truncated: bool = False  # more results than paging reaches
     # A plain query of several words that finds fewer than a page: items with some of the words.
     partial_hits: tuple[Hit, ...] = ()
+    # A search that finds fewer than ten: items like the best hits (see _related_ids).
+    related_hits: tuple[Hit, ...] = ()
 
     @property
     def display_total(self) -> str:
@@ -983,7 +1027,11 @@ def search(params: SearchParams, *, reference: Reference | None = None) -> Searc
     try:
         # On the read replica when the page reads from it (portal/routers.py).
         with transaction.atomic(using=router.db_for_read(Item)):
-            tune_transaction()
+            if plan.built is not None:
+                texts = tune_transaction(plan.built.expressions())
+                plan.built = plan.built.with_literals(texts)
+            else:
+                tune_transaction()
             probe = _probe(plan)
             if plan.built and plan.built.has_prefix and probe.exact >= PREFIX_FALLBACK_BELOW:
                 # The word is common enough on its own; its compounds would add cost and noise.
@@ -1009,6 +1057,20 @@ def search(params: SearchParams, *, reference: Reference | None = None) -> Searc
             partial: list[Hit] = []
             if plan.built and plan.built.groups and sort == SORT_RELEVANCE and total < PAGE_SIZE:
                 partial = _hits(plan, _partial_ids(plan, probe, [pk for pk, _, _ in ids]))
+            related: list[Hit] = []
+            if (
+                plan.built
+                and sort == SORT_RELEVANCE
+                and total < RELATED_BELOW
+                and number == 1
+                and not plan.built.has_negation
+            ):
+                related = _hits(
+                    plan,
+                    _related_ids(plan, probe, [pk for pk, _, _ in ids], [h.id for h in partial]),
+                )
+                shown = {hit.id for hit in related}
+                partial = [hit for hit in partial if hit.id not in shown]
             suggestion = _suggestion(plan, total)
     except OperationalError as exc:
         if "statement timeout" not in str(exc) and "canceling statement" not in str(exc):
@@ -1041,6 +1103,7 @@ def search(params: SearchParams, *, reference: Reference | None = None) -> Searc
         notices=tuple(notices),
         truncated=truncated,
         partial_hits=tuple(partial),
+        related_hits=tuple(related),
     )
 
 
@@ -1049,14 +1112,22 @@ def _connection():
     return connections[router.db_for_read(Item)]
 
 
-def tune_transaction() -> None:
-    """Session settings for the search queries, until the end of the current transaction."""
+def tune_transaction(queries: Sequence[SearchQuery] = ()) -> list[str]:
+    """Session settings for the search queries, until the end of the current transaction; in
+    the same round trip the text form of each of `queries` (see TsQueryLiteral)."""
+    selects = [
+        "set_config('work_mem', %s, true)",
+        "set_config('jit', 'off', true)",
+        "set_config('statement_timeout', %s, true)",
+    ]
+    params: list = [WORK_MEM, str(STATEMENT_TIMEOUT_MS)]
+    for query in queries:
+        sql, query_params = compile_expression(query)
+        selects.append(f"({sql})::text")
+        params.extend(query_params)
     with _connection().cursor() as cursor:
-        cursor.execute(
-            "SELECT set_config('work_mem', %s, true), set_config('jit', 'off', true), "
-            "set_config('statement_timeout', %s, true)",
-            [WORK_MEM, str(STATEMENT_TIMEOUT_MS)],
-        )
+        cursor.execute("SELECT " + ", ".join(selects), params)
+        return list(cursor.fetchone()[3:])
 
 
 @dataclass(frozen=True)
@@ -1096,6 +1167,7 @@ class _Probe:
     rows: float  # published items
     text: float  # published items matching the text, whatever the filters
     groups: tuple[float, ...] = ()  # matches of each word of a plain query on its own
+    facet_entries: float = 0  # index entries of the chosen facet values: items per filter, summed
 
 
 def _bucket() -> Mod:
@@ -1113,6 +1185,7 @@ def _probe(plan: _Plan) -> _Probe:
         "text": Count("id", filter=plan.text()),
         "near": Count("id", filter=near),
         "all": Count("id", filter=every),
+        **{f"f_{key}": Count("id", filter=plan.condition(key)) for key in plan.active},
     }
     if plan.built is not None:
         aggregates["title"] = Count("id", filter=every & Q(plan.in_title()))
@@ -1142,6 +1215,7 @@ def _probe(plan: _Plan) -> _Probe:
         groups=tuple(
             counts[f"g{i}"] * factor for i in range(len(plan.built.groups) if plan.built else 0)
         ),
+        facet_entries=sum(counts[f"f_{key}"] for key in plan.active) * factor,
     )
 
 
@@ -1150,7 +1224,7 @@ def _count(plan: _Plan, probe: _Probe) -> _Counts:
     every = plan.all_filters()
     parts = [
         # Matching rows count for every token, and "*" counts them: the total.
-        (plan.text() & every, probe.all, Value(None, output_field=CharField()), "m"),
+        (plan.text(), every, probe.all, Value(None, output_field=CharField()), "m"),
     ]
     if plan.active:
         # A row failing one facet's filter counts only for that facet's tokens: each facet is
@@ -1161,7 +1235,7 @@ def _count(plan: _Plan, probe: _Probe) -> _Counts:
             output_field=CharField(),
         )
         parts.append(
-            (plan.text() & plan.near_filters() & ~every, probe.near - probe.all, failed, "a")
+            (plan.text(), plan.near_filters() & ~every, probe.near - probe.all, failed, "a")
         )
 
     def sample_buckets(size: float) -> int:
@@ -1174,37 +1248,54 @@ def _count(plan: _Plan, probe: _Probe) -> _Counts:
     # Otherwise the matching rows are counted exactly, and only the alternatives sampled.
     shared = sample_buckets(probe.near) if probe.all > EXACT_COUNT_LIMIT else None
     scales, selects, params = [], [], []
-    for condition, size, failed, part in parts:
+    for text, filters, size, failed, part in parts:
         buckets = shared or sample_buckets(size)
         rows = Item.objects.published()
         if buckets == SEARCH_SAMPLE_BUCKETS:
-            rows = rows.filter(condition)
+            rows = rows.filter(text & filters)
         else:
             rows = rows.alias(sample_bucket=_bucket()).filter(sample_bucket__lt=buckets)
             # Checking a sampled row costs a few times more than reading an index entry. A small
             # sample of a common word: check the rows one by one (the conditions hidden from the
-            # planner). A large sample of a rarer word, or only facet filters: let the text and
-            # facet indexes narrow the sample down first.
+            # planner), except that selective facet filters may narrow the sample down through
+            # their index first; broad ones would cost more to read than the sample. A large
+            # sample of a rarer word, or only facet filters: let the indexes narrow it down.
             sampled = probe.rows * buckets / SEARCH_SAMPLE_BUCKETS
             index_entries = probe.text if plan.built is not None else probe.near
-            one_by_one = sampled * OPAQUE_SAMPLE_COST < index_entries
-            rows = rows.filter(_opaque(condition) if one_by_one else condition)
-        rows = rows.annotate(failed=failed, part=Value(part)).order_by()
-        sql, sql_params = _sql(rows.values("facets", "failed", "part"))
+            if sampled * OPAQUE_SAMPLE_COST >= index_entries:
+                rows = rows.filter(text & filters)
+            elif filters and probe.facet_entries < sampled * OPAQUE_SAMPLE_COST:
+                rows = rows.filter(_opaque(text), filters)
+            else:
+                rows = rows.filter(_opaque(text & filters))
+        if part == "m":
+            sql, sql_params = _sql(rows.order_by().values("facets"))
+            # Every token of a matching row, and "*" once per row: the total.
+            selects.append(
+                "SELECT u.tok, count(*), 0 FROM (SELECT"
+                " unnest(r.facets || ARRAY['*']::varchar(40)[])"
+                f" AS tok FROM ({sql}) AS r) AS u GROUP BY u.tok"
+            )
+        else:
+            sql, sql_params = _sql(
+                rows.annotate(failed=failed).order_by().values("facets", "failed")
+            )
+            # Only the tokens of the one facet the row fails.
+            selects.append(
+                "SELECT u.tok, 0, count(*) FROM (SELECT unnest(r.facets) AS tok, r.failed"
+                f" FROM ({sql}) AS r) AS u WHERE starts_with(u.tok, u.failed) GROUP BY u.tok"
+            )
         scales.append(SEARCH_SAMPLE_BUCKETS / buckets)
-        selects.append(sql)
         params.extend(sql_params)
 
-    union = " UNION ALL ".join(f"({sql})" for sql in selects)
-    sql = (
-        "SELECT u.tok, count(*) FILTER (WHERE u.part = 'm'), count(*) FILTER (WHERE u.part = 'a')"
-        " FROM (SELECT unnest(r.facets || ARRAY['*']::varchar(40)[]) AS tok, r.failed, r.part"
-        f"       FROM ({union}) AS r) AS u"
-        " WHERE u.failed IS NULL OR starts_with(u.tok, u.failed) GROUP BY u.tok"
-    )
+    # Two aggregates, each planned for its own rows (a hash aggregate over every token of the
+    # matching rows; one combined statement misjudged the token count and sorted them all).
+    tokens: dict[str, tuple[int, int]] = {}
     with _connection().cursor() as cursor:
-        cursor.execute(sql, params)
-        tokens = {tok: (matching, alternatives) for tok, matching, alternatives in cursor}
+        cursor.execute(" UNION ALL ".join(selects), params)
+        for tok, matching, alternatives in cursor:
+            before = tokens.get(tok, (0, 0))
+            tokens[tok] = (before[0] + matching, before[1] + alternatives)
     return _Counts(tokens, scales[0], scales[1] if len(scales) > 1 else 1.0)
 
 
@@ -1255,10 +1346,11 @@ def _page_ids(
         (every & ~in_head, "search_vector"),
     ]
     query_sql, query_params = compile_expression(query)
+    score_sql, score_params = _score_sql(plan, query_sql, query_params)
     need = offset + PAGE_SIZE
     ctes, params = [], []
     for tier, ((condition, vector), size) in enumerate(zip(pools, probe.tiers, strict=True), 1):
-        pool = _newest_first(condition, size).values("id", "published_on", vector)
+        pool = _newest_first(condition, size).values("id", "published_on", "type", vector)
         pool_sql, pool_params = _sql(pool[:MAX_RESULTS])
         if tier == 1:
             limit = "%s"
@@ -1269,10 +1361,10 @@ def _page_ids(
             limit_params = (need,)
         ctes.append(
             f"t{tier} AS (SELECT {tier} AS tier, p.id, p.published_on, "
-            f"ts_rank(p.{vector}, {query_sql}) AS rank FROM ({pool_sql}) AS p "
+            f"{score_sql.replace('{vector}', f'p.{vector}')} AS rank FROM ({pool_sql}) AS p "
             f"ORDER BY rank DESC, p.published_on DESC, p.id DESC LIMIT {limit})"
         )
-        params.extend([*query_params, *pool_params, *limit_params])
+        params.extend([*score_params, *pool_params, *limit_params])
     union = " UNION ALL ".join(f"SELECT * FROM t{t}" for t in range(1, len(pools) + 1))
     sql = (
         f"WITH {', '.join(ctes)} SELECT r.id, r.rank, r.tier FROM ({union}) AS r "
@@ -1282,6 +1374,34 @@ def _page_ids(
     with _connection().cursor() as cursor:
         cursor.execute(sql, params)
         return [(pk, rank, tier) for pk, rank, tier in cursor.fetchall()]
+
+
+PHRASE_BOOST = 1.0  # rank x 2 when a plain query's words stand together, in that order
+# A practice example from today ranks x 1.2, shrinking linearly to x 1 at three years old.
+RECENT_PRACTICE_BOOST = 0.2
+RECENT_PRACTICE_DAYS = 3 * 365
+
+
+def _score_sql(plan: _Plan, query_sql: str, query_params: tuple) -> tuple[str, tuple]:
+    """The rank of a pool row within its tier ("{vector}" to be filled in), with parameters.
+
+    ts_rank (weights: title 1.0, summary 0.4, body 0.2, compound parts 0.1), doubled when the
+    words of a plain query of several words occur as a phrase, and raised slightly for recent
+    practice examples: among equally good matches, what a municipality did lately is most
+    useful. Both factors only reorder items within a tier (see the module docstring).
+    """
+    sql = "ts_rank({vector}, " + query_sql + ")"
+    params = [*query_params]
+    words = plain_words(plan.params.q, parse_segments(plan.params.q)) if plan.params.q else None
+    if words and len(words) > 1:
+        sql += " * (1 + %s * ({vector} @@ phraseto_tsquery(%s::regconfig, %s))::int)"
+        params += [PHRASE_BOOST, SEARCH_CONFIG, " ".join(words)]
+    sql += (
+        " * (1 + CASE WHEN p.type = %s THEN %s * greatest(0, 1 - greatest(current_date"
+        " - p.published_on, 0) / %s::float) ELSE 0 END)"
+    )
+    params += [str(ItemType.PRACTICE), RECENT_PRACTICE_BOOST, RECENT_PRACTICE_DAYS]
+    return sql, tuple(params)
 
 
 PARTIAL_POOL = 200  # newest matches per word considered for the partial matches
@@ -1331,6 +1451,82 @@ def _partial_ids(
 
     rows.sort(key=score, reverse=True)
     return [(row[0], row[2], None) for row in rows[:PAGE_SIZE] if any(row[4:])]
+
+
+RELATED_BELOW = 10  # fewer hits than this: items like the best ones fill the first ten
+RELATED_SEEDS = 3  # the best hits whose words describe what the searcher is after
+RELATED_TERMS = 10  # of their title and summary words, the most telling ones
+RELATED_MAX_SHARE = 0.03  # a telling word is in at most this share of the items (and in 2+)
+RELATED_PARTIAL_BONUS = 1.0  # score x 2 for an item that also has some of the query's words
+
+
+_FEEDBACK_SQL = """
+SELECT s.lexeme, count(*) AS seeds,
+       (SELECT sum(t.document_count) FROM kennisbank_searchterm t WHERE t.lexeme = s.lexeme)
+FROM (
+    SELECT unnest(tsvector_to_array(i.head_vector)) AS lexeme
+    FROM kennisbank_item i WHERE i.id = ANY(%s)
+) AS s
+GROUP BY s.lexeme
+"""
+
+
+def _related_ids(
+    plan: _Plan, probe: _Probe, hit_ids: Sequence[int], partial_ids: Sequence[int]
+) -> list[tuple[int, float | None, int | None]]:
+    """Items like the best hits, for a search that finds little (pseudo-relevance feedback).
+
+    The words of the best hits' titles and summaries that few items share (each weighted by
+    its rarity, log(items / items with it), and by how many of the best hits have it) are
+    searched in titles and summaries; an item scores the weights of the words it has, doubled
+    when it also has some of the query's words (a partial match). "Belastingen samenwerking"
+    thus also finds the heffingsunie and the invordering items that never say "belasting".
+    Two small queries: the words of at most three items with their counts from the vocabulary
+    (SearchTerm), and one index scan for at most ten rare words.
+    """
+    seeds = list(hit_ids[:RELATED_SEEDS]) or list(partial_ids[:1])
+    limit = RELATED_BELOW - len(hit_ids)
+    if not seeds or limit <= 0:
+        return []
+    # The probe's sample estimates a large collection well; a small one is counted.
+    items = probe.rows if probe.rows >= EXACT_COUNT_LIMIT else Item.objects.published().count()
+    items = max(items, 1)
+    most = max(2, int(items * RELATED_MAX_SHARE))
+    with _connection().cursor() as cursor:
+        cursor.execute(_FEEDBACK_SQL, [seeds])
+        rows = cursor.fetchall()
+    weights = sorted(
+        (
+            (seeds_with * math.log(items / count), lexeme)
+            for lexeme, seeds_with, count in rows
+            if count and 2 <= count <= most
+        ),
+        reverse=True,
+    )[:RELATED_TERMS]
+    if not weights:
+        return []
+    terms = [(weight, SearchQuery(Lexeme(lexeme), config="simple")) for weight, lexeme in weights]
+    any_term = functools.reduce(operator.or_, (query for _, query in terms))
+    score = functools.reduce(
+        operator.add,
+        (
+            Case(When(Matches(F("head_vector"), query), then=Value(weight)), default=Value(0.0))
+            for weight, query in terms
+        ),
+    )
+    bonus = Case(
+        When(id__in=list(partial_ids), then=Value(1.0 + RELATED_PARTIAL_BONUS)),
+        default=Value(1.0),
+    )
+    rows = (
+        Item.objects.published()
+        .filter(plan.all_filters() & Q(Matches(F("head_vector"), any_term)))
+        .exclude(id__in=list(hit_ids))
+        .annotate(related_score=ExpressionWrapper(score * bonus, output_field=FloatField()))
+        .order_by("-related_score", "-published_on", "-id")
+        .values_list("id", "related_score")[:limit]
+    )
+    return [(pk, None, None) for pk, _ in rows]
 
 
 def _hits(plan: _Plan, ranked: list[tuple[int, float | None, int | None]]) -> list[Hit]:

@@ -1,12 +1,13 @@
 """Writes to the kennisbank: keep derived data in step, import collections, publish."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
+from portal import dutch
 from portal.mail import mail_render
 
 from .constants import FACET_PREFIX, Status
@@ -33,12 +34,129 @@ def facet_tokens(item: Item) -> list[str]:
 
 
 def item_refresh_facets(*, item: Item) -> None:
-    """Recompute the denormalised facet tokens after the item or its relations changed."""
+    """Recompute the denormalised facet tokens and compound parts after the item or its
+    relations changed."""
     tokens = facet_tokens(item)
-    if tokens != item.facets:
-        item.facets = tokens
-        Item.objects.filter(pk=item.pk).update(facets=tokens)
+    parts = search_parts(_item_texts(item.title, item.summary, item.body), lexicon_frequencies)
+    if tokens != item.facets or parts != item.search_parts:
+        item.facets, item.search_parts = tokens, parts
+        Item.objects.filter(pk=item.pk).update(facets=tokens, search_parts=parts)
         content_changed()  # update() sends no signal
+
+
+# --- compound parts in the index -----------------------------------------------------------------
+
+# For a batch of candidate strings: in how many published items each occurs (title or summary),
+# as itself or in another form with the same stem; missing = unknown.
+_FREQUENCIES_SQL = """
+WITH x AS (
+    SELECT s, coalesce(array_to_string(tsvector_to_array(to_tsvector(%s::regconfig, s)), ' '), '')
+        AS stem
+    FROM unnest(%s::text[]) AS s
+)
+SELECT k.s, max(k.n) FROM (
+    SELECT x.s, t.document_count AS n FROM x JOIN kennisbank_searchterm t ON t.word = x.s
+    UNION ALL
+    SELECT x.s, t.document_count FROM x JOIN kennisbank_searchterm t ON t.lexeme = x.stem
+    WHERE x.stem <> '' AND position(' ' in x.stem) = 0
+) AS k
+GROUP BY k.s
+"""
+
+
+def lexicon_frequencies(candidates: Iterable[str]) -> Mapping[str, int]:
+    """Document frequencies of candidate words in the vocabulary (SearchTerm), one query."""
+    wanted = sorted(set(candidates))
+    if not wanted:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(_FREQUENCIES_SQL, [SEARCH_CONFIG, wanted])
+        return dict(cursor.fetchall())
+
+
+def _item_texts(*texts: str) -> list[str]:
+    return [text for text in texts if text]
+
+
+def _candidates(word: str) -> set[str]:
+    """Every string compound_parts may ask about for a word (two levels of splits)."""
+    out = {word, *dutch.inflections(word)}
+    for head, tail in dutch.splits(word):
+        out.update((head, tail))
+        for part in (head, tail):
+            if len(part) >= dutch.INDEX_MIN_LENGTH:
+                for h2, t2 in dutch.splits(part):
+                    out.update((h2, t2))
+    return {c for c in out if len(c) > dutch.MIN_PART}
+
+
+def search_parts_by_word(words: Iterable[str], frequencies) -> dict[str, str]:
+    """Per folded word, its compound parts as text for Item.search_parts ("" if none)."""
+    asked: set[str] = set()
+    for word in set(words):
+        if len(word) >= dutch.INDEX_MIN_LENGTH and word.isalpha():
+            asked |= _candidates(word)
+        else:
+            asked.update(dutch.inflections(word))
+    counts = frequencies(asked)
+    out = {}
+    for word in set(words):
+        parts = dutch.compound_parts(word, lambda text: counts.get(text, 0))
+        out[word] = " ".join(parts)
+    return out
+
+
+def search_parts(texts: Iterable[str], frequencies) -> str:
+    """What Item.search_parts holds for an item's texts: the parts of its compounds (and the
+    singulars of plurals Snowball leaves alone), each once, so "samenwerking" finds an item
+    that only says "belastingsamenwerking". ``frequencies`` maps candidate strings to their
+    document counts (``lexicon_frequencies``: the vocabulary of titles and summaries)."""
+    words = {w for text in texts for w in dutch.long_words(text)}
+    return joined_parts(words, search_parts_by_word(words, frequencies))
+
+
+def joined_parts(words: set[str], by_word: Mapping[str, str]) -> str:
+    """Item.search_parts from an item's words and the parts of each (search_parts_by_word)."""
+    found = {by_word[w] for w in words} - {""}
+    if not found:
+        return ""
+    parts = dict.fromkeys(p for text in sorted(found) for p in text.split())
+    return " ".join(p for p in parts if p not in words)
+
+
+def search_parts_refresh(*, batch: int = 2_000) -> int:
+    """Recompute Item.search_parts of every item against the current vocabulary; returns how
+    many items changed. Part of search_terms_refresh (after imports, and periodically)."""
+    changed = 0
+    cache: dict[str, str] = {}
+    last_id = 0
+    while True:
+        rows = list(
+            Item.objects.filter(pk__gt=last_id)
+            .order_by("pk")
+            .values_list("pk", "title", "summary", "body", "search_parts")[:batch]
+        )
+        if not rows:
+            break
+        last_id = rows[-1][0]
+        texts = {pk: _item_texts(t, s, b) for pk, t, s, b, _ in rows}
+        by_item = {
+            pk: {w for text in ts for w in dutch.long_words(text)} for pk, ts in texts.items()
+        }
+        words = set().union(*by_item.values())
+        new = words - cache.keys()
+        cache.update(search_parts_by_word(new, lexicon_frequencies))
+        updates = []
+        for pk, *_texts, old in rows:
+            value = joined_parts(by_item[pk], cache)
+            if value != old:
+                updates.append(Item(pk=pk, search_parts=value))
+        if updates:
+            Item.objects.bulk_update(updates, ["search_parts"], batch_size=500)
+            changed += len(updates)
+    if changed:
+        content_changed()
+    return changed
 
 
 # Item.slug holds 120 characters; leave room for a "-N" suffix.
@@ -107,8 +225,10 @@ def items_set_status(*, items: Iterable[Item], status: str) -> int:
     return changed
 
 
-def search_terms_refresh() -> int:
-    """Rebuild the "Bedoelde u …?" vocabulary from published titles and summaries.
+def search_terms_refresh(*, parts: bool = True) -> int:
+    """Rebuild the "Bedoelde u …?" vocabulary from published titles and summaries, and the
+    compound parts in the index that are read against it (unless ``parts`` is off: the
+    benchmark corpus writes its own).
 
     Derived data: run after imports and periodically (command refresh_search_terms).
     Returns the number of words.
@@ -132,7 +252,12 @@ def search_terms_refresh() -> int:
         ) AS w
         WHERE length(w.word) BETWEEN 4 AND 100 AND w.word ~ '^[[:alpha:]]+$'
     """
-    with transaction.atomic(), connection.cursor() as cursor:
-        SearchTerm.objects.all().delete()
-        cursor.execute(sql, [SEARCH_CONFIG, *items_params])
-        return cursor.rowcount
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            SearchTerm.objects.all().delete()
+            cursor.execute(sql, [SEARCH_CONFIG, *items_params])
+            count = cursor.rowcount
+        # The compound parts in the index are read against this vocabulary: keep them in step.
+        if parts:
+            search_parts_refresh()
+    return count

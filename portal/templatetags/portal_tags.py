@@ -36,3 +36,25 @@ def url_with_page(context, number, param=None) -> str:
     """url_with for a page number under `param` ("page" unless given): a page with two
     paginated lists (the events page) gives each its own parameter."""
     return url_with(context, **{param or "page": number})
+
+
+def page_window(number: int, num_pages: int, around: int = 2) -> list[int | None]:
+    """The page numbers to link: the first, the last and ``around`` either side of the current
+    one; None stands for pages left out (a single left-out page is shown instead)."""
+    shown = {1, num_pages, *range(max(1, number - around), min(num_pages, number + around) + 1)}
+    out: list[int | None] = []
+    previous = 0
+    for n in sorted(shown):
+        if n - previous == 2:
+            out.append(n - 1)
+        elif n - previous > 2:
+            out.append(None)
+        out.append(n)
+        previous = n
+    return out
+
+
+@register.simple_tag
+def page_numbers(page_obj) -> list[int | None]:
+    """page_window for a page (a Django Page or search.ResultPage)."""
+    return page_window(page_obj.number, page_obj.paginator.num_pages)

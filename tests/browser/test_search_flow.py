@@ -64,3 +64,23 @@ def test_keyboard_only_reaches_search_and_results(page):
         raise AssertionError("eerste resultaat niet bereikbaar met Tab")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text(target)
+
+
+def test_on_a_phone_the_filters_fold_above_the_results(browser, live_server):
+    make_catalogue()
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto("/kennisbank/?q=belastingen")
+        box = page.get_by_role("checkbox", name=re.compile("Belastingen en WOZ"))
+        expect(box).to_be_hidden()
+        toggle = page.locator("summary", has_text="Filters")
+        results = page.locator("#search-results-heading")
+        assert toggle.bounding_box()["y"] < results.bounding_box()["y"]
+        toggle.click()
+        box.click()
+        expect(page).to_have_url(re.compile(r"thema=belastingen-en-woz"))
+        # Back on the page the box just ticked is in view again, with focus.
+        expect(box).to_be_focused()
+    finally:
+        context.close()

@@ -487,3 +487,34 @@ def test_search_params_round_trip_through_the_url():
     assert (
         params.without("theme", "wonen").query_string() == "?q=GR+jeugd&thema=jeugd&sorteer=datum"
     )
+
+
+def test_page_numbers_link_every_nearby_page_and_mark_the_current_one(client):
+    from portal.templatetags.portal_tags import page_window
+
+    assert page_window(1, 1) == [1]
+    assert page_window(1, 4) == [1, 2, 3, 4]
+    assert page_window(10, 25) == [1, None, 8, 9, 10, 11, 12, None, 25]
+    # A single page left out is shown rather than an ellipsis.
+    assert page_window(5, 9) == [1, 2, 3, 4, 5, 6, 7, 8, 9]
+
+    for n in range(45):
+        make(f"Jeugdzorg voorbeeld {n}", days_ago=n)
+    page = html(get(client, q="jeugdzorg", page="2"))
+    nav = page[page.index('<nav class="utrecht-pagination') :]
+    nav = nav[: nav.index("</nav>")]
+    assert 'aria-label="Paginering van de zoekresultaten"' in nav
+    numbers = re.findall(
+        r'<a [^>]*href="[^"]*page=(\d)[^"]*"[^>]*>(?:<span[^>]*>Pagina </span>)?', nav
+    )
+    assert set(numbers) >= {"1", "2", "3"}
+    assert re.search(r'aria-current="page" href="[^"]*page=2', nav)
+
+
+def test_filters_come_before_the_results_behind_a_toggle(client):
+    make("Jeugdzorg in de regio")
+    page = html(get(client, q="jeugdzorg"))
+    toggle = page.index('<details class="search-filters__toggle"')
+    assert toggle < page.index('id="search-results-heading"')
+    summary = page[toggle : page.index("</summary>", toggle)]
+    assert ">Filters</h2>" in summary

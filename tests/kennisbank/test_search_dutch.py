@@ -41,6 +41,25 @@ def test_compounds_split_with_linking_s_and_are_recognised_around_a_part():
     assert not dutch.contains_part("samenwerking", "werk", lambda s: False)
 
 
+def test_compound_parts_for_the_index_need_known_parts_no_more_common_than_the_compound():
+    counts = {"belasting": 30, "samenwerking": 90, "samen": 80, "werking": 2, "afval": 20}
+    counts |= {"inzameling": 9, "afvalinzameling": 5, "contract": 8, "heffingsunie": 1}
+    frequency = lambda text: counts.get(text, 0)  # noqa: E731
+    assert dutch.compound_parts("belastingsamenwerking", frequency) == [
+        "belasting",
+        "samenwerking",
+    ]
+    assert dutch.compound_parts("afvalinzamelingscontract", frequency) == [
+        "afvalinzameling",
+        "contract",
+        "afval",
+        "inzameling",
+    ]
+    assert dutch.compound_parts("heffingsunies", frequency) == ["heffingsunie"]
+    # More common than one of its parts: a word of its own, not "samen" + "werking".
+    assert dutch.compound_parts("samenwerking", frequency) == []
+
+
 def test_one_edit_includes_swapped_letters():
     assert "jeugdzorg" in dutch.edits("jeugdzrog")
     assert "jeugdzorg" in dutch.edits("jeugdzorgg")
@@ -86,6 +105,19 @@ def test_a_word_finds_its_compounds_and_a_compound_its_parts(client):
 
 
 @pytestmark_db
+def test_a_compound_only_in_the_body_is_found_by_its_parts(client):
+    make("Samenwerking bij inkoop", summary="Gemeenten kopen samen in.")
+    make("Regionaal bureau in Brabant", body="De inkoopsamenwerking levert veel op.")
+    make("Over iets anders", body="Geen samenwerkingsverband.")
+    refresh()
+    stored = Item.objects.get(title="Regionaal bureau in Brabant").search_parts.split()
+    assert {"inkoop", "samenwerking"} <= set(stored)
+    assert "Regionaal bureau in Brabant" in titles(get(client, q="samenwerking"))
+    # A part matches less than the word itself: the item that says it comes first.
+    assert titles(get(client, q="inkoop samenwerking"))[0] == "Samenwerking bij inkoop"
+
+
+@pytestmark_db
 def test_words_that_do_not_all_match_give_partial_matches_after_the_full_ones(client):
     make("Belastingen samen innen in de Markiezaten")
     make("Belastingkantoor voor zes gemeenten")
@@ -127,7 +159,7 @@ def test_on_the_demo_content_a_plain_tax_query_shows_every_tax_practice_example(
     )
     assert len(tax_practices) >= 4
     result = search(SearchParams(q="belastingen samenwerking"))
-    page_one = {hit.title for hit in (*result.hits, *result.partial_hits)}
+    page_one = {hit.title for hit in (*result.hits, *result.related_hits, *result.partial_hits)}
     assert tax_practices <= page_one
     assert "Eén belastingkantoor voor zes gemeenten langs Lek en Kromme Rijn" in page_one
 
@@ -140,9 +172,8 @@ def test_a_compound_query_shows_items_on_its_head_as_near_matches(client):
     refresh()
     result = get(client, q="heffingsunies").context["result"]
     assert [hit.title for hit in result.hits] == ["Heffingsunie Markiezaten"]
-    assert [hit.title for hit in result.partial_hits] == [
-        "Gemeentelijke heffingen bij het waterschap"
-    ]
+    near = [hit.title for hit in (*result.related_hits, *result.partial_hits)]
+    assert near == ["Gemeentelijke heffingen bij het waterschap"]
 
 
 @pytestmark_db
@@ -166,3 +197,40 @@ def test_facet_values_without_results_fold_away_and_filters_apply_on_change(clie
     assert 'value="bijeenkomst"' not in shown and 'value="bijeenkomst"' in folded
     assert "waarden zonder resultaten" in folded
     assert "data-apply-on-change" in page and "js/search-filters.js" in page
+
+
+@pytestmark_db
+def test_within_a_tier_the_phrase_and_recent_practice_examples_come_first(client):
+    make("Regionale inkoop", summary="Samenwerking bij de jeugdzorg.", days_ago=20)
+    make("Jeugdzorg", summary="Gezamenlijke inkoop voor de regio.", days_ago=20)
+    make("Inkoop voor jeugdzorg", summary="Vier gemeenten.", days_ago=20)
+    make("Jeugdzorg inkoop", summary="Vier gemeenten.", days_ago=3000)
+    refresh()
+    found = titles(get(client, q="jeugdzorg inkoop"))
+    # The title holds both words in the query's order: first, even though it is older.
+    assert found[0] == "Jeugdzorg inkoop"
+
+    make("Afvalinzameling in Drenthe", type=ItemType.PRACTICE, days_ago=30)
+    # Created later, so it would win the tie without the favour for recent practice examples.
+    make("Afvalinzameling in Twente", type=ItemType.RESEARCH, days_ago=30)
+    make("Afvalinzameling in Zeeland", type=ItemType.PRACTICE, days_ago=3000)
+    refresh()
+    found = titles(get(client, q="afvalinzameling"))
+    assert found[0] == "Afvalinzameling in Drenthe"
+    assert found.index("Afvalinzameling in Twente") < found.index("Afvalinzameling in Zeeland")
+
+
+@pytestmark_db
+def test_a_search_that_finds_little_adds_items_like_its_best_hit(client):
+    make("Heffingsunie Markiezaten", summary="Aanslagen en kwijtschelding voor vijf gemeenten.")
+    make("Zwolle neemt kwijtschelding over", summary="Aanslagen voor Kampen en Dalfsen.")
+    make("Regionale jeugdzorg", summary="Gemeenten kopen samen in.")
+    for n in range(8):
+        make(f"Sportakkoord {n}", summary="Verenigingen en gemeenten.")
+    refresh()
+    response = get(client, q="heffingsunie")
+    result = response.context["result"]
+    assert titles(response) == ["Heffingsunie Markiezaten"]
+    # Never says "heffingsunie", but shares its rarer words (aanslagen, kwijtschelding).
+    assert [hit.title for hit in result.related_hits] == ["Zwolle neemt kwijtschelding over"]
+    assert "Lijkt op de beste resultaten" in html(response)
