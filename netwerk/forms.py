@@ -62,7 +62,10 @@ class MapForm(forms.Form):
     def clean(self):
         data = super().clean()
         wanted = (data.get("verband") or "").strip()
-        data["maat"] = data.get("maat") or ("verband" if wanted else "aantal")
+        # A name typed in the field means "show this one", whatever the measure left at its default.
+        if wanted and data.get("maat") in ("", "aantal"):
+            data["maat"] = "verband"
+        data["maat"] = data.get("maat") or "aantal"
         if data["maat"] == "domein" and not data.get("domein"):
             self.add_error("domein", _("Kies het domein dat de kaart moet tonen."))
         self.alternatives = []
