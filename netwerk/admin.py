@@ -7,12 +7,16 @@ does not overwrite the correction.
 """
 
 from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from kennisbank.admin_history import ReadableHistoryAdmin
 
 from .constants import SuggestionStatus
+from .duplicates import Entry, probable_duplicates
 from .models import (
     Answer,
     Collaboration,
@@ -26,8 +30,14 @@ from .models import (
     Question,
     SourceRecord,
     Suggestion,
+    UnknownFormCollaboration,
 )
-from .services import suggestion_accept, suggestion_reject
+from .services import (
+    active_arrangements,
+    collaboration_merge,
+    suggestion_accept,
+    suggestion_reject,
+)
 
 
 @admin.register(Municipality)
@@ -117,14 +127,15 @@ class SourceRecordInline(admin.TabularInline):
 class CollaborationAdmin(ReadableHistoryAdmin):
     list_display = ["name", "domain", "form", "ended", "data_source", "managed_by_editors"]
     list_filter = ["domain", "form", "ended", "managed_by_editors", "data_source"]
-    search_fields = ["name", "source_records__name_in_source"]
-    search_help_text = _("Zoek op naam, ook op de naam in een bron.")
+    search_fields = ["name", "aliases", "source_records__name_in_source"]
+    search_help_text = _("Zoek op naam, ook op een andere naam of de naam in een bron.")
+    actions = ["merge"]
     list_select_related = ["form", "data_source"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline, SourceRecordInline]
     readonly_fields = ["data_source", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "domain", "task_type", "description"]}),
+        (None, {"fields": ["name", "aliases", "slug", "domain", "task_type", "description"]}),
         (_("Vorm"), {"fields": ["form", "form_basis", "legal_form_text"]}),
         (_("Looptijd"), {"fields": ["start_date", "end_date", "ended"]}),
         (
@@ -146,6 +157,102 @@ class CollaborationAdmin(ReadableHistoryAdmin):
     def save_model(self, request, obj, form, change):
         # An editor's version wins over the next load of the open data.
         obj.managed_by_editors = True
+        super().save_model(request, obj, form, change)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.duplicates_view)
+        return [
+            path("dubbelingen/", view, name="netwerk_collaboration_duplicates"),
+            *super().get_urls(),
+        ]
+
+    def duplicates_view(self, request):
+        """Probable duplicates (netwerk/duplicates.py), each with a link to merge them."""
+        if not self.has_change_permission(request):
+            raise PermissionError
+        entries = [Entry(a.id, a.name, a.domain, a.members) for a in active_arrangements()]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Mogelijke dubbelingen"),
+            "pairs": probable_duplicates(entries),
+        }
+        return TemplateResponse(request, "admin/netwerk/duplicates.html", context)
+
+    @admin.action(description=_("Samenvoegen (twee verbanden die hetzelfde zijn)"))
+    def merge(self, request, queryset):
+        chosen = list(queryset.order_by("id"))
+        if len(chosen) != 2:
+            self.message_user(
+                request, _("Kies precies twee samenwerkingsverbanden."), messages.ERROR
+            )
+            return None
+        keep_id = request.POST.get("keep")
+        if request.POST.get("apply") and keep_id in {str(c.pk) for c in chosen}:
+            keep = next(c for c in chosen if str(c.pk) == keep_id)
+            other = next(c for c in chosen if c.pk != keep.pk)
+            collaboration_merge(keep=keep, other=other, editor=request.user)
+            self.message_user(
+                request,
+                _("'%(other)s' is samengevoegd met '%(keep)s'.")
+                % {"other": other.name, "keep": keep.name},
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Samenvoegen"),
+            "chosen": chosen,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/netwerk/merge_confirm.html", context)
+
+
+@admin.register(UnknownFormCollaboration)
+class UnknownFormAdmin(admin.ModelAdmin):
+    """The work list: active collaborations without a known form, most municipalities first."""
+
+    list_display = ["name", "municipality_count", "domain", "legal_form_text", "form"]
+    list_editable = ["form"]
+    list_display_links = ["name"]
+    list_filter = ["domain", "data_source"]
+    search_fields = ["name", "aliases"]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .filter(ended=False, form__isnull=True)
+            .annotate(
+                municipalities=Count(
+                    "memberships", filter=Q(memberships__municipality__isnull=False)
+                )
+            )
+            .order_by("-municipalities", "name")
+        )
+
+    @admin.display(description=_("gemeenten"), ordering="-municipalities")
+    def municipality_count(self, obj):
+        return obj.municipalities
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("netwerk.change_collaboration")
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("netwerk.view_collaboration")
+
+    def save_model(self, request, obj, form, change):
+        obj.form_basis = "redactie"
+        obj.managed_by_editors = True
+        obj._history_user = request.user
         super().save_model(request, obj, form, change)
 
 

@@ -224,7 +224,7 @@ def list_sources(request):
 
 @api.get("/gemeenten", response=list[MunicipalityOut], summary="De gemeenten van 2025")
 def list_municipalities(request, provincie: ProvinceKey | None = None):
-    queryset = Municipality.objects.current().prefetch_related("neighbours").order_by("name")
+    queryset = Municipality.objects.current().prefetch_related("neighbours").order_by("sort_name")
     if provincie is not None:
         queryset = queryset.filter(province=provincie.value)
     return queryset

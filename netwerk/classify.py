@@ -47,17 +47,32 @@ KINDS: dict[str, tuple[str, str, str | None, str, str]] = {
         "wet",
         "Gemeenschappelijke regeling met openbaar lichaam (Wet veiligheidsregio's, art. 9-10)",
     ),
+    # Every GGD is a gemeenschappelijke regeling (Wpg art. 14) and in practice an openbaar
+    # lichaam; derived from the kind, so editors can correct the exceptions.
     "ggd": (
         "publieke-gezondheid",
         "uitvoering",
-        None,
-        "",
+        "openbaar_lichaam",
+        "soort",
         "Gemeenschappelijke regeling (Wet publieke gezondheid, art. 14)",
     ),
-    "omgevingsdienst": ("omgeving-en-milieu", "uitvoering", None, "", ""),
+    "omgevingsdienst": (
+        "omgeving-en-milieu",
+        "uitvoering",
+        "openbaar_lichaam",
+        "wet",
+        "Omgevingsdienst: gemeenschappelijke regeling met openbaar lichaam (Wet VTH)",
+    ),
     "sociale_dienst": ("werk-en-inkomen", "dienstverlening", None, "", ""),
     "werkvoorziening": ("werk-en-inkomen", "uitvoering", None, "", ""),
-    "arbeidsmarktregio": ("werk-en-inkomen", "beleid", None, "", ""),
+    # The regional divisions below are networks of agreements, not bodies of their own.
+    "arbeidsmarktregio": (
+        "werk-en-inkomen",
+        "beleid",
+        "convenant",
+        "soort",
+        "Arbeidsmarktregio: afspraken tussen gemeenten, UWV en partners",
+    ),
     "jeugdregio": ("jeugd", "dienstverlening", None, "", ""),
     "wmo_regio": ("sociaal-domein", "dienstverlening", None, "", ""),
     "veilig_thuis": ("sociaal-domein", "dienstverlening", None, "", ""),
@@ -75,9 +90,27 @@ KINDS: dict[str, tuple[str, str, str | None, str, str]] = {
         "soort",
         "Centrumgemeente vrouwenopvang en huiselijk geweld",
     ),
-    "rmc": ("onderwijs", "uitvoering", None, "", ""),
-    "res": ("klimaat-en-energie", "beleid", None, "", ""),
-    "veiligheidshuis": ("veiligheid", "uitvoering", None, "", ""),
+    "rmc": (
+        "onderwijs",
+        "uitvoering",
+        "centrumgemeente",
+        "soort",
+        "RMC-regio: een contactgemeente voert de RMC-functie uit voor de regio",
+    ),
+    "res": (
+        "klimaat-en-energie",
+        "beleid",
+        "netwerk",
+        "soort",
+        "RES-regio: bestuurlijk overleg over de Regionale Energiestrategie",
+    ),
+    "veiligheidshuis": (
+        "veiligheid",
+        "uitvoering",
+        "convenant",
+        "soort",
+        "Convenant (veiligheidshuis)",
+    ),
     "riec": (
         "veiligheid",
         "uitvoering",
@@ -408,14 +441,35 @@ _DOMAIN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
 )
 
-# Explicit forms in names. Only words that name a form unambiguously.
+# Explicit forms in names. Only words that name a form unambiguously; a "-schap"
+# (recreatieschap, werkvoorzieningschap, ...) is the Wgr's name for an openbaar lichaam.
 _FORM_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("bedrijfsvoeringsorganisatie", ("bedrijfsvoeringsorganisatie",)),
-    ("openbaar_lichaam", ("openbaar lichaam",)),
+    ("bedrijfsvoeringsorganisatie", ("bedrijfsvoeringsorganisatie", " bvo ")),
+    (
+        "openbaar_lichaam",
+        (
+            "openbaar lichaam",
+            "recreatieschap",
+            "plassenschap",
+            "meerschap",
+            "parkschap",
+            "bedrijvenschap",
+            "industrieschap",
+            "havenschap",
+            "wegschap",
+            "werkvoorzieningschap",
+            "werkvoorzieningsschap",
+            "werkvoorzienschap",
+            "natuurschap",
+            "groenschap",
+        ),
+    ),
+    ("dvo", ("dienstverleningsovereenkomst", " dvo ")),
     ("centrumgemeente", ("centrumregeling", "centrum regeling", "centrumgemeente")),
     ("gemeenschappelijk_orgaan", ("gemeenschappelijk orgaan", "gemeentelijk orgaan")),
     ("convenant", ("samenwerkingsovereenkomst", "bestuursovereenkomst", "convenant")),
-    ("privaatrechtelijk", ("stichting ", "cooperatie ", " bv", " nv ", " n v ")),
+    ("privaatrechtelijk", ("stichting ", "cooperatie ", " bv ", " b v ", " nv ", " n v ")),
+    ("netwerk", (" overleg ", "overlegorgaan", " platform ")),
     ("ambtelijke_fusie", ("werkorganisatie",)),
 )
 

@@ -11,7 +11,7 @@ from .services import MAX_SELECTION
 
 
 def municipality_choices() -> list[tuple[str, str]]:
-    return list(Municipality.objects.current().order_by("name").values_list("code", "name"))
+    return list(Municipality.objects.current().order_by("sort_name").values_list("code", "name"))
 
 
 class PartnerForm(forms.Form):
@@ -57,20 +57,49 @@ class MapForm(forms.Form):
     domein = forms.ChoiceField(
         label=_("Domein"), choices=[("", _("Kies een domein")), *Domain.choices], required=False
     )
-    verband = forms.SlugField(label=_("Samenwerkingsverband (slug)"), required=False)
+    verband = forms.CharField(label=_("Samenwerkingsverband"), required=False, max_length=250)
 
     def clean(self):
         data = super().clean()
+        wanted = (data.get("verband") or "").strip()
+        # A name typed in the field means "show this one", whatever the measure left at its default.
+        if wanted and data.get("maat") in ("", "aantal"):
+            data["maat"] = "verband"
         data["maat"] = data.get("maat") or "aantal"
         if data["maat"] == "domein" and not data.get("domein"):
             self.add_error("domein", _("Kies het domein dat de kaart moet tonen."))
+        self.alternatives = []
         if data["maat"] == "verband":
-            slug = data.get("verband")
-            found = Collaboration.objects.filter(slug=slug).first() if slug else None
-            if found is None:
-                self.add_error("verband", _("Dit samenwerkingsverband bestaat niet."))
+            found, self.alternatives = collaboration_by_name(wanted)
+            if found is None and self.alternatives:
+                self.add_error(
+                    "verband",
+                    _("Meer verbanden passen bij '%(q)s'; kies er een uit de lijst.")
+                    % {"q": wanted},
+                )
+            elif found is None:
+                self.add_error("verband", _("Geen samenwerkingsverband gevonden met deze naam."))
             data["collaboration"] = found
         return data
+
+
+def collaboration_by_name(wanted: str, most: int = 10):
+    """A collaboration by its name, another name, its address (slug) or a unique part of its
+    name; else (None, up to `most` names that contain the text, to choose from)."""
+    if not wanted:
+        return None, []
+    active = Collaboration.objects.active()
+    exact = (
+        Collaboration.objects.filter(slug=wanted).first()
+        or active.filter(name__iexact=wanted).first()
+        or active.filter(aliases__contains=[wanted]).first()
+    )
+    if exact is not None:
+        return exact, []
+    partial = list(active.filter(name__icontains=wanted).order_by("name")[: most + 1])
+    if len(partial) == 1:
+        return partial[0], []
+    return None, [c.name for c in partial[:most]]
 
 
 class CollaborationFilterForm(forms.Form):
@@ -129,7 +158,7 @@ class SuggestionForm(forms.ModelForm):
     def __init__(self, *args, collaboration=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.collaboration = collaboration
-        current = Municipality.objects.current().order_by("name")
+        current = Municipality.objects.current().order_by("sort_name")
         self.fields["members_to_add"].queryset = current
         self.fields["form"].queryset = CollaborationModel.objects.order_by("order", "weight")
         if collaboration is None:

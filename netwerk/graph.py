@@ -12,6 +12,11 @@ region of ``COMMON_MIN_SIZE`` or more municipalities, arrangements with at least
 A region still has many pairs; the picture then shows only the strongest (at most about three
 per municipality, cut at a whole weight) and says so, and the table lists exactly the edges
 drawn.
+
+Labels never overlap: they are placed greedily, the busiest municipality first, right of the
+dot, else left, above or below, wherever the text box (estimated generously from the number of
+characters) touches no other label and no other dot. A name that fits nowhere is not drawn;
+it stays in the dot's title and accessible name, and in the table.
 """
 
 from __future__ import annotations
@@ -22,15 +27,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
+from .names import sort_key
 from .regie import Arrangement
 
 MAX_EDGES = 400
 EDGES_PER_NODE = 3
 COMMON_SHARE = 0.8
 COMMON_MIN_SIZE = 6
-LABEL_LIMIT = 40  # above this many nodes, names only in the titles and the table
+LABEL_LIMIT = 80  # above this many nodes, names only in the titles and the table
 WIDTH = 720.0
 PADDING = 40.0
+FONT_SIZE = 12.0
+CHAR_WIDTH = 0.68 * FONT_SIZE  # generous: wide capitals and bold on focus still fit
+LABEL_HEIGHT = 1.3 * FONT_SIZE
+LABEL_GAP = 3.0
 
 
 @dataclass(frozen=True)
@@ -43,7 +53,11 @@ class Node:
     arrangements: int  # active arrangements with at least one other municipality in the region
     slug: str = ""
     label_x: float = 0.0
-    label_right: bool = True
+    label_right: bool = True  # kept for older templates: the anchor is "start"
+    label_y: float = 0.0
+    anchor: str = "start"  # text-anchor of the label: start, end or middle
+    show_label: bool = True
+    url: str = ""  # where the dot links to when it is not a municipality (an area)
 
 
 @dataclass(frozen=True)
@@ -115,17 +129,68 @@ def _spread(points: dict[str, list[float]], min_distance: float, rounds: int = 4
             break
 
 
+Box = tuple[float, float, float, float]
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def place_labels(
+    nodes: list[tuple[str, str, float, float, float]], width: float, height: float
+) -> dict[str, tuple[float, float, str] | None]:
+    """code → (x, y, anchor) of its label, or None when it fits nowhere; nodes are
+    (code, name, x, y, r), the most important first."""
+    dots = {code: (x - r, y - r, x + r, y + r) for code, _, x, y, r in nodes}
+    placed: list[Box] = []
+    result: dict[str, tuple[float, float, str] | None] = {}
+    for code, name, x, y, r in nodes:
+        w, h = len(name) * CHAR_WIDTH + 4, LABEL_HEIGHT
+        options = [
+            (
+                (x + r + LABEL_GAP, y - h / 2, x + r + LABEL_GAP + w, y + h / 2),
+                (x + r + LABEL_GAP, y, "start"),
+            ),
+            (
+                (x - r - LABEL_GAP - w, y - h / 2, x - r - LABEL_GAP, y + h / 2),
+                (x - r - LABEL_GAP, y, "end"),
+            ),
+            (
+                (x - w / 2, y - r - LABEL_GAP - h, x + w / 2, y - r - LABEL_GAP),
+                (x, y - r - LABEL_GAP - h / 2, "middle"),
+            ),
+            (
+                (x - w / 2, y + r + LABEL_GAP, x + w / 2, y + r + LABEL_GAP + h),
+                (x, y + r + LABEL_GAP + h / 2, "middle"),
+            ),
+        ]
+        result[code] = None
+        for box, spot in options:
+            if box[0] < 0 or box[1] < 0 or box[2] > width or box[3] > height:
+                continue
+            if any(_overlaps(box, other) for other in placed):
+                continue
+            if any(_overlaps(box, dot) for c, dot in dots.items() if c != code):
+                continue
+            placed.append(box)
+            result[code] = (round(spot[0], 1), round(spot[1], 1), spot[2])
+            break
+    return result
+
+
 def layout(
     names: dict[str, str],
     positions: dict[str, tuple[float, float]],
     arrangements: Iterable[Arrangement],
     *,
     slugs: dict[str, str] | None = None,
+    urls: dict[str, str] | None = None,
     max_edges: int = MAX_EDGES,
     width: float = WIDTH,
 ) -> Network:
     """The picture for the municipalities in `names` (code → name) at their map positions."""
     slugs = slugs or {}
+    urls = urls or {}
     codes = set(names)
     arrangements = list(arrangements)
     common: list[Arrangement] = []
@@ -157,30 +222,40 @@ def layout(
         # Only small regions: there the labels need room; a big region reads as a map anyway.
         _spread(placed, min_distance=36.0)
 
-    most = max(per_node.values(), default=1)
-    radius_max = 14.0 if labels else 7.0
+    most = max(per_node.values(), default=1) or 1
+    radius_max = 14.0 if len(placed) <= 40 else 9.0
+    radii = {c: round(3.0 + (radius_max - 3.0) * math.sqrt(per_node[c] / most), 1) for c in placed}
+    spots: dict = {}
+    if labels:
+        busiest = sorted(placed, key=lambda c: (-per_node[c], sort_key(names[c])))
+        spots = place_labels(
+            [(c, names[c], placed[c][0], placed[c][1], radii[c]) for c in busiest], width, height
+        )
     nodes = []
-    for c, (x, y) in sorted(placed.items(), key=lambda item: names[item[0]]):
-        r = round(3.0 + (radius_max - 3.0) * math.sqrt(per_node[c] / most), 1)
-        right = x < width - 150  # near the right edge the label goes to the left of the dot
+    for c, (x, y) in sorted(placed.items(), key=lambda item: sort_key(names[item[0]])):
+        spot = spots.get(c)
         nodes.append(
             Node(
                 code=c,
                 name=names[c],
                 x=round(x, 1),
                 y=round(y, 1),
-                r=r,
+                r=radii[c],
                 arrangements=per_node[c],
                 slug=slugs.get(c, ""),
-                label_x=round(x + r + 3 if right else x - r - 3, 1),
-                label_right=right,
+                label_x=spot[0] if spot else 0.0,
+                label_y=spot[1] if spot else 0.0,
+                anchor=spot[2] if spot else "start",
+                label_right=bool(spot) and spot[2] == "start",
+                show_label=spot is not None,
+                url=urls.get(c, ""),
             )
         )
     max_edges = min(max_edges, max(40, EDGES_PER_NODE * len(placed)))
     threshold = edge_threshold(list(counts.values()), max_edges)
     shown = sorted(
         ((pair, w) for pair, w in counts.items() if w >= threshold and pair[0] in placed),
-        key=lambda item: (-item[1], names[item[0][0]], names[item[0][1]]),
+        key=lambda item: (-item[1], sort_key(names[item[0][0]]), sort_key(names[item[0][1]])),
     )
     strongest = shown[0][1] if shown else 1
     edges = tuple(

@@ -35,6 +35,7 @@ from .sources import SOURCES, checksum
 CHANGE_REASON = "Geladen uit open data (load_reference_data)"
 COLLABORATION_FIELDS = [
     "name",
+    "aliases",
     "domain",
     "task_type",
     "form_id",
@@ -266,6 +267,7 @@ def _sync_collaborations(
         source_id = sources[spec.source]
         values = {
             "name": spec.name[:250],
+            "aliases": [name[:250] for name in spec.merged_names],
             "domain": spec.domain,
             "task_type": spec.task_type,
             "form_id": forms.get(spec.form) if spec.form else None,

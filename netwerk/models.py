@@ -46,6 +46,8 @@ class Municipality(models.Model):
 
     code = models.CharField(_("CBS-code"), max_length=6, unique=True)
     name = models.CharField(_("naam"), max_length=100)
+    # Dutch alphabetical order ('s-Hertogenbosch under H): names.sort_key(name), set on load.
+    sort_name = models.CharField(_("sorteernaam"), max_length=100, blank=True, db_index=True)
     official_name = models.CharField(_("officiële naam (CBS)"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     province = models.CharField(_("provincie"), max_length=20, choices=Province.choices)
@@ -74,7 +76,7 @@ class Municipality(models.Model):
     class Meta:
         verbose_name = _("gemeente")
         verbose_name_plural = _("gemeenten")
-        ordering = ["name"]
+        ordering = ["sort_name", "name"]
 
     def __str__(self):
         return self.name
@@ -204,6 +206,13 @@ class Collaboration(models.Model):
     """A samenwerkingsverband: who works together, on what, in which form, and by which source."""
 
     name = models.CharField(_("naam"), max_length=250)
+    aliases = ArrayField(
+        models.CharField(max_length=250),
+        verbose_name=_("ook bekend als"),
+        default=list,
+        blank=True,
+        help_text=_("Namen van verbanden die met dit verband zijn samengevoegd."),
+    )
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     form = models.ForeignKey(
         "modellentool.CollaborationModel",
@@ -286,6 +295,15 @@ class Collaboration(models.Model):
         return reverse("netwerk:collaboration", args=[self.slug])
 
 
+class UnknownFormCollaboration(Collaboration):
+    """The editors' work list: active collaborations whose form is not known (admin only)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("verband met onbekende vorm")
+        verbose_name_plural = _("werklijst: vorm onbekend")
+
+
 class SourceRecord(models.Model):
     """How a collaboration appears in one source: the key to find it again on the next load."""
 
@@ -357,7 +375,7 @@ class Membership(models.Model):
     class Meta:
         verbose_name = _("deelnemer")
         verbose_name_plural = _("deelnemers")
-        ordering = ["municipality__name", "organisation__name"]
+        ordering = ["municipality__sort_name", "organisation__name"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(municipality__isnull=False, organisation__isnull=True)

@@ -71,6 +71,14 @@ def normalise(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip()
 
 
+def sort_key(name: str) -> str:
+    """Dutch alphabetical order: 's-Hertogenbosch under H (the article 's or 't is skipped),
+    accents and case ignored, so Súdwest-Fryslân sits among the S."""
+    name = re.sub(r"^['’‘`]\s*[st][\s-]+", "", name.strip(), flags=re.I)
+    name = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in name if not unicodedata.combining(ch)).casefold()
+
+
 def province_key(name: str) -> str | None:
     """ "Provincie Noord-Holland", "Friesland", "Limburg (NL)" → the register's province key."""
     key = normalise(name)

@@ -176,6 +176,7 @@ class CollabSpec:
     municipalities: dict[str, MemberSpec] = field(default_factory=dict)
     organisations: dict[str, MemberSpec] = field(default_factory=dict)  # normalised name → spec
     aliases: set[str] = field(default_factory=set)  # other name keys (spellings, alt labels)
+    merged_names: list[str] = field(default_factory=list)  # names of entries merged into this
 
     def __post_init__(self) -> None:
         self.records.setdefault((self.source, self.external_id), self.name)
@@ -680,6 +681,72 @@ def load_regioatlas(base: Path, index: MunicipalityIndex, register: Register, re
             register.add_or_merge(spec)
 
 
+MERGES_FILE = "samenvoegingen_register.csv"
+R_MERGE_NOT_FOUND = "samenvoeging: '{}' niet gevonden in het register"
+R_MERGE_SAME = "samenvoeging: beide namen wijzen naar hetzelfde verband"
+
+
+def merge_specs(keep: CollabSpec, other: CollabSpec) -> None:
+    """Two entries found to be one body: `keep` takes the other's sources, members and name."""
+    keep.records.update(other.records)
+    keep.aliases |= other.name_keys()
+    for name in [other.name, *other.merged_names]:
+        if name != keep.name and name not in keep.merged_names:
+            keep.merged_names.append(name)
+    if keep.form is None and other.form is not None:
+        keep.form, keep.form_basis = other.form, other.form_basis
+        keep.legal_form_text = other.legal_form_text or keep.legal_form_text
+    elif not keep.legal_form_text:
+        keep.legal_form_text = other.legal_form_text
+    if keep.domain == "overig":
+        keep.domain, keep.task_type = other.domain, other.task_type
+    keep.start_date = keep.start_date or other.start_date
+    for code, member in other.municipalities.items():
+        existing = keep.municipalities.get(code)
+        if existing is None:
+            keep.municipalities[code] = member
+        else:
+            existing.rows += member.rows
+            existing.names += [n for n in member.names if n not in existing.names]
+    for key, member in other.organisations.items():
+        existing = keep.organisations.get(key)
+        if existing is None:
+            keep.organisations[key] = member
+        else:
+            existing.rows += member.rows
+
+
+def apply_merges(base: Path, specs: list[CollabSpec], reports) -> list[CollabSpec]:
+    """The reviewed list of duplicates (fixtures/reference/samenvoegingen_register.csv)."""
+    report = FileReport("herindelingen-2016-2025", MERGES_FILE)
+    reports.append(report)
+    path = base / MERGES_FILE
+    if not path.exists():
+        return specs
+    by_key: dict[str, CollabSpec] = {}
+    for spec in specs:
+        for key in spec.name_keys():
+            by_key.setdefault(key, spec)
+    gone: set[int] = set()
+    for row in _read(path):
+        keep = by_key.get(name_key(row["behouden"]))
+        other = by_key.get(name_key(row["samenvoegen"]))
+        if keep is None or other is None:
+            missing = row["behouden"] if keep is None else row["samenvoegen"]
+            report.skip(R_MERGE_NOT_FOUND.format(missing), missing)
+            continue
+        if keep is other:
+            report.skip(R_MERGE_SAME, row["samenvoegen"])
+            continue
+        merge_specs(keep, other)
+        gone.add(id(other))
+        for key, spec in by_key.items():
+            if spec is other:
+                by_key[key] = keep
+        report.ok()
+    return [spec for spec in specs if id(spec) not in gone]
+
+
 def build_plan(base: Path = REFERENCE_DIR) -> Plan:
     reports: list[FileReport] = []
     index, former = build_index(base, reports)
@@ -691,7 +758,7 @@ def build_plan(base: Path = REFERENCE_DIR) -> Plan:
     return Plan(
         index=index,
         former=former,
-        collaborations=register.specs,
+        collaborations=apply_merges(base, register.specs, reports),
         organisations=register.organisations,
         reports=reports,
     )

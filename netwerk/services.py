@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 
 from .constants import Domain, SuggestionStatus
@@ -36,11 +38,12 @@ from .regie import (
     Candidate,
     Comparison,
     Drukte,
+    PartnerAdvice,
     Place,
     Reason,
     compare,
     drukte_all,
-    rank_partners,
+    partner_advice,
 )
 from .topo import netherlands
 
@@ -65,10 +68,11 @@ def places() -> dict[str, Place]:
             neighbours=frozenset(neighbours[code]),
             corop=corop,
             safety_region=safety_region,
+            province=province,
         )
-        for code, name, population, corop, safety_region in Municipality.objects.current()
-        .order_by("name")
-        .values_list("code", "name", "population", "corop_code", "safety_region_code")
+        for code, name, population, corop, safety_region, province in Municipality.objects.current()
+        .order_by("sort_name")
+        .values_list("code", "name", "population", "corop_code", "safety_region_code", "province")
     }
 
 
@@ -80,10 +84,17 @@ def active_arrangements() -> list[Arrangement]:
     ).values_list("collaboration_id", "municipality__code"):
         members[collaboration_id].add(code)
     return [
-        Arrangement(id=pk, domain=domain, weight=weight, members=frozenset(members[pk]), name=name)
-        for pk, name, domain, weight in Collaboration.objects.active()
+        Arrangement(
+            id=pk,
+            domain=domain,
+            weight=weight,
+            members=frozenset(members[pk]),
+            name=name,
+            form=form or "",
+        )
+        for pk, name, domain, weight, form in Collaboration.objects.active()
         .order_by("name", "id")
-        .values_list("id", "name", "domain", "form__weight")
+        .values_list("id", "name", "domain", "form__weight", "form__name")
         if members[pk]
     ]
 
@@ -101,7 +112,7 @@ class Region:
 
 def region_of(kind: str, code: str = "", codes: list[str] | None = None) -> Region | None:
     """The municipalities of a province, COROP area, safety region, the country or a choice."""
-    current = Municipality.objects.current().order_by("name")
+    current = Municipality.objects.current().order_by("sort_name")
     if kind == "provincie":
         if code not in Province.values:
             return None
@@ -164,6 +175,7 @@ class RegionOverview:
     rows: list[MatrixRow]
     domain_totals: list[int]
     network: Network
+    aggregated: bool  # the picture shows COROP areas, not municipalities
     arrangements: int  # active arrangements with at least one member in the region
     internal: int  # of which with at least two members in the region
 
@@ -182,20 +194,56 @@ def region_overview(region: Region) -> RegionOverview:
         cells = [per_cell[(municipality.code, d)] for d, _ in domains]
         rows.append(MatrixRow(municipality, cells, sum(cells)))
     shapes = netherlands().shapes
-    network = layout(
-        {m.code: m.name for m in region.municipalities},
-        {c: shapes[c].centre for c in codes if c in shapes},
-        arrangements,
-        slugs={m.code: m.slug for m in region.municipalities},
-    )
+    if region.kind == "nederland":
+        network = _areas_network(region, arrangements)
+    else:
+        network = layout(
+            {m.code: m.name for m in region.municipalities},
+            {c: shapes[c].centre for c in codes if c in shapes},
+            arrangements,
+            slugs={m.code: m.slug for m in region.municipalities},
+        )
     return RegionOverview(
         region=region,
         domains=domains,
         rows=rows,
         domain_totals=[sum(r.cells[i] for r in rows) for i in range(len(domains))],
         network=network,
+        aggregated=region.kind == "nederland",
         arrangements=len(arrangements),
         internal=sum(1 for a in arrangements if len(a.members & codes) > 1),
+    )
+
+
+def _areas_network(region: Region, arrangements: list[Arrangement]) -> Network:
+    """The national picture: one dot per COROP area (at the mean of its municipalities), an
+    edge for the arrangements that span two areas; each dot links to its area's page."""
+    shapes = netherlands().shapes
+    area_of = {m.code: m.corop_code for m in region.municipalities if m.corop_code}
+    names = {m.corop_code: m.corop_name for m in region.municipalities if m.corop_code}
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for code, area in area_of.items():
+        if code in shapes:
+            points[area].append(shapes[code].centre)
+    positions = {
+        area: (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
+        for area, pts in points.items()
+    }
+    spanning = [
+        Arrangement(
+            id=a.id,
+            domain=a.domain,
+            weight=a.weight,
+            members=frozenset(area_of[c] for c in a.members if c in area_of),
+            name=a.name,
+        )
+        for a in arrangements
+    ]
+    return layout(
+        names,
+        positions,
+        spanning,
+        urls={area: reverse("netwerk:region", args=["corop", area]) for area in names},
     )
 
 
@@ -276,19 +324,23 @@ def municipality_overview(municipality: Municipality) -> MunicipalityOverview:
 # --- partner finder --------------------------------------------------------------------------
 
 
+def _names(names: tuple[str, ...], most: int = 5) -> str:
+    return ", ".join(names[:most]) + (" …" if len(names) > most else "")
+
+
 REASON_TEXTS = {
     "ties": lambda r: (
         ngettext(
-            "werkt al met u samen in %(n)d samenwerkingsverband",
-            "werkt al met u samen in %(n)d samenwerkingsverbanden",
+            "werkt al met u samen op een ander terrein, in %(n)d samenwerkingsverband: %(names)s",
+            "werkt al met u samen op andere terreinen, in %(n)d samenwerkingsverbanden: %(names)s",
             r.count,
         )
-        % {"n": r.count}
+        % {"n": r.count, "names": _names(r.names, 3)}
     ),
-    "domain_tie": lambda r: _("al samen in dit domein: %(names)s") % {"names": ", ".join(r.names)},
     "neighbour": lambda r: _("buurgemeente (grenst aan uw gemeente)"),
     "corop": lambda r: _("ligt in hetzelfde COROP-gebied"),
     "safety_region": lambda r: _("hoort bij dezelfde veiligheidsregio"),
+    "province": lambda r: _("ligt in dezelfde provincie"),
     "size": lambda r: (
         _("vergelijkbaar in inwonertal (verhouding %(pct)d%%)") % {"pct": round(r.ratio * 100)}
     ),
@@ -298,7 +350,21 @@ REASON_TEXTS = {
             "doet al %(n)d samenwerkingen in dit domein: %(names)s",
             r.count,
         )
-        % {"n": r.count, "names": ", ".join(r.names[:5]) + (" …" if len(r.names) > 5 else "")}
+        % {"n": r.count, "names": _names(r.names)}
+    ),
+}
+
+ROUTE_TEXTS = {
+    "light": _lazy(
+        "Lichte vorm: een taak of partner toevoegen is een aanpassing van de afspraken."
+    ),
+    "body": _lazy(
+        "Eigen organisatie: een taak toevoegen vraagt een wijziging van de regeling, maar is "
+        "lichter dan een nieuw verband oprichten."
+    ),
+    "unknown": _lazy(
+        "Vorm niet bekend in het register: vraag eerst de regeling op; uitbreiden is meestal "
+        "lichter dan iets nieuws."
     ),
 }
 
@@ -314,14 +380,33 @@ class RankedPartner:
     reasons: list[tuple[str, float]]
 
 
-def partner_ranking(municipality: Municipality, domain: str, limit: int = 15):
+@dataclass(frozen=True)
+class PartnerPage:
+    advice: PartnerAdvice
+    together: list  # (Together, Collaboration)
+    joinable: list  # (Joinable, Collaboration)
+    ranking: list[RankedPartner]
+    route_texts: dict
+
+
+def partner_advice_for(municipality: Municipality, domain: str, limit: int = 15) -> PartnerPage:
+    """The two-part advice with rows for the page (four queries however large the register)."""
     everyone = places()
-    ranked = rank_partners(municipality.code, domain, everyone, active_arrangements(), limit)
-    found = Municipality.objects.in_bulk([c.code for c in ranked], field_name="code")
-    return [
-        RankedPartner(c, found[c.code], [(reason_text(r), r.points) for r in c.reasons])
-        for c in ranked
-    ]
+    advice = partner_advice(municipality.code, domain, everyone, active_arrangements(), limit)
+    bodies = Collaboration.objects.select_related("form").in_bulk(
+        [t.arrangement.id for t in advice.together] + [j.arrangement.id for j in advice.joinable]
+    )
+    found = Municipality.objects.in_bulk([c.code for c in advice.candidates], field_name="code")
+    return PartnerPage(
+        advice=advice,
+        together=[(t, bodies[t.arrangement.id]) for t in advice.together],
+        joinable=[(j, bodies[j.arrangement.id]) for j in advice.joinable],
+        ranking=[
+            RankedPartner(c, found[c.code], [(reason_text(r), r.points) for r in c.reasons])
+            for c in advice.candidates
+        ],
+        route_texts=ROUTE_TEXTS,
+    )
 
 
 # --- the map ---------------------------------------------------------------------------------
@@ -455,6 +540,52 @@ def suggestion_accept(*, suggestion: Suggestion, editor) -> Collaboration:
     suggestion.reviewed_at = timezone.now()
     suggestion.save()
     return collaboration
+
+
+@transaction.atomic
+def collaboration_merge(*, keep: Collaboration, other: Collaboration, editor) -> Collaboration:
+    """One body entered twice: `keep` takes the other's members, sources, suggestions and name.
+
+    The other's name becomes an alias; both histories stay (the other's ends with its removal,
+    with the reason). `keep` is marked as managed by editors, so a reload of the open data does
+    not split them again; the reviewed list in fixtures/reference/ does the same for the load.
+    """
+    if keep.pk == other.pk:
+        raise ValueError("keep and other are the same collaboration")
+    reason = f"Samengevoegd: '{other.name}' (id {other.pk}) in '{keep.name}' (id {keep.pk})"
+    have_municipalities = set(keep.memberships.values_list("municipality_id", flat=True))
+    have_organisations = set(keep.memberships.values_list("organisation_id", flat=True))
+    for membership in other.memberships.all():
+        duplicate = (
+            membership.municipality_id and membership.municipality_id in have_municipalities
+        ) or (membership.organisation_id and membership.organisation_id in have_organisations)
+        membership._history_user = editor
+        membership._change_reason = reason
+        if duplicate:
+            membership.delete()
+        else:
+            membership.collaboration = keep
+            membership.save()
+    other.source_records.update(collaboration=keep)
+    other.suggestions.update(collaboration=keep)
+    for name in [other.name, *other.aliases]:
+        if name != keep.name and name not in keep.aliases:
+            keep.aliases.append(name)
+    if keep.form_id is None and other.form_id is not None:
+        keep.form_id, keep.form_basis = other.form_id, other.form_basis
+        keep.legal_form_text = keep.legal_form_text or other.legal_form_text
+    if keep.domain == Domain.OTHER:
+        keep.domain = other.domain
+    keep.description = keep.description or other.description
+    keep.start_date = keep.start_date or other.start_date
+    keep.managed_by_editors = True
+    keep._history_user = editor
+    keep._change_reason = reason
+    keep.save()
+    other._history_user = editor
+    other._change_reason = reason
+    other.delete()
+    return keep
 
 
 def suggestion_reject(*, suggestion: Suggestion, editor, note: str = "") -> None:

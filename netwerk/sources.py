@@ -63,7 +63,11 @@ SOURCES: tuple[SourceSpec, ...] = (
         url="https://www.cbs.nl/nl-nl/onze-diensten/methoden/classificaties/overig/gemeentelijke-indelingen-per-jaar",
         reference_date=dt.date(2025, 1, 1),
         reference_note="alle herindelingen tussen de 390 gemeenten van 2016 en de 342 van 2025",
-        files=("herindelingen_2016_2025.csv", "gemeentenamen_varianten.csv"),
+        files=(
+            "herindelingen_2016_2025.csv",
+            "gemeentenamen_varianten.csv",
+            "samenvoegingen_register.csv",
+        ),
     ),
     SourceSpec(
         key="osn-2016",

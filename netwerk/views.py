@@ -30,6 +30,7 @@ from .forms import (
     municipality_choices,
 )
 from .models import Collaboration, Membership, Municipality, Province
+from .names import sort_key
 from .services import (
     class_of,
     classes_for,
@@ -37,7 +38,7 @@ from .services import (
     data_sources,
     map_values,
     municipality_overview,
-    partner_ranking,
+    partner_advice_for,
     region_choices,
     region_of,
     region_overview,
@@ -221,8 +222,15 @@ def _choices_by_province(choices, chosen=()):
 @query_guard
 def nl_map(request):
     form = MapForm(request.GET or None)
+    names = {
+        "collaboration_names": list(
+            Collaboration.objects.active().order_by("name").values_list("name", flat=True)
+        )
+    }
     if request.GET and not form.is_valid():
-        return render(request, "netwerk/map.html", {"form": form, **_age_context()}, status=400)
+        return render(
+            request, "netwerk/map.html", {"form": form, **names, **_age_context()}, status=400
+        )
     data = form.cleaned_data if form.is_bound else {"maat": "aantal"}
     measure = data["maat"]
     collaboration = data.get("collaboration")
@@ -249,7 +257,10 @@ def nl_map(request):
         return csv_response(
             "kaart.csv",
             [_("CBS-code"), _("gemeente"), title],
-            [[code, names[code], values.get(code, 0)] for code in sorted(names, key=names.get)],
+            [
+                [code, names[code], values.get(code, 0)]
+                for code in sorted(names, key=lambda c: sort_key(names[c]))
+            ],
         )
     geo = netherlands()
     shapes = [
@@ -261,7 +272,7 @@ def nl_map(request):
             "value": values.get(code, 0),
             "cls": index_of[values.get(code, 0)],
         }
-        for code in sorted(names, key=names.get)
+        for code in sorted(names, key=lambda c: sort_key(names[c]))
         if code in geo.shapes
     ]
     context = {
@@ -272,6 +283,7 @@ def nl_map(request):
         "title": title,
         "measure": measure,
         "collaboration": collaboration,
+        **names,
         **_age_context(),
     }
     return render(request, "netwerk/map.html", context)
@@ -290,14 +302,26 @@ def partners(request):
         return render(request, "netwerk/partners.html", {"form": form}, status=400)
     asker = Municipality.objects.get(code=form.cleaned_data["gemeente"])
     domain = form.cleaned_data["domein"]
-    ranking = partner_ranking(asker, domain)
+    advice = partner_advice_for(asker, domain)
     if wants_csv(request):
+        together = _("al samen in dit domein")
         return csv_response(
             f"partners-{asker.slug}-{domain}.csv",
-            [_("plaats"), _("gemeente"), _("score"), _("redenen")],
+            [_("deel"), _("plaats"), _("gemeente"), _("score"), _("redenen")],
             [
-                [n, r.municipality.name, r.candidate.score, "; ".join(t for t, _ in r.reasons)]
-                for n, r in enumerate(ranking, start=1)
+                [together, "", name, "", f"{body.name} ({body.form or _('vorm onbekend')})"]
+                for t, body in advice.together
+                for name in t.partners
+            ]
+            + [
+                [
+                    _("nieuwe kandidaat"),
+                    n,
+                    r.municipality.name,
+                    r.candidate.score,
+                    "; ".join(t for t, _ in r.reasons),
+                ]
+                for n, r in enumerate(advice.ranking, start=1)
             ],
         )
     context = {
@@ -305,7 +329,8 @@ def partners(request):
         "asker": asker,
         "domain_label": Domain(domain).label,
         "domain": domain,
-        "ranking": ranking,
+        "advice": advice,
+        "ranking": advice.ranking,
         **_age_context(),
     }
     return render(request, "netwerk/partners.html", context)
@@ -323,7 +348,7 @@ def collaboration_list(request):
     if not data.get("beeindigd"):
         queryset = queryset.active()
     if data.get("q"):
-        queryset = queryset.filter(name__icontains=data["q"])
+        queryset = queryset.filter(Q(name__icontains=data["q"]) | Q(aliases__icontains=data["q"]))
     if data.get("domein"):
         queryset = queryset.filter(domain=data["domein"])
     if data.get("vorm") == "onbekend":
@@ -376,7 +401,7 @@ def collaboration_detail(request, slug):
         return error_page(request, _("Dit samenwerkingsverband bestaat niet."), status=404)
     memberships = list(collaboration.memberships.all())
     municipalities = sorted(
-        (m for m in memberships if m.municipality_id), key=lambda m: m.municipality.name
+        (m for m in memberships if m.municipality_id), key=lambda m: m.municipality.sort_name
     )
     organisations = sorted(
         (m for m in memberships if m.organisation_id), key=lambda m: m.organisation.name

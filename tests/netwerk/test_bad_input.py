@@ -32,7 +32,10 @@ def test_unknown_things_give_a_dutch_404(client, url, message):
         ("/netwerk/partners/?gemeente=GM9999&domein=afval", "is geen beschikbare keuze"),
         ("/netwerk/partners/?gemeente=GM0355&domein=%3Cscript%3E", "is geen beschikbare keuze"),
         ("/netwerk/kaart/?maat=domein", "Kies het domein dat de kaart moet tonen."),
-        ("/netwerk/kaart/?maat=verband&verband=bestaat-niet", "bestaat niet"),
+        (
+            "/netwerk/kaart/?maat=verband&verband=bestaat-niet",
+            "Geen samenwerkingsverband gevonden met deze naam.",
+        ),
         ("/netwerk/kaart/?maat=hoogte", "is geen beschikbare keuze"),
         ("/netwerk/samenwerkingen/?gemeente=GM9999", "Onbekende CBS-code: GM9999"),
         ("/netwerk/regio/selectie/?gemeente=GM0355", "Kies ten minste twee gemeenten."),

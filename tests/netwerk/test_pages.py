@@ -113,7 +113,11 @@ def test_custom_selection_draws_shared_arrangements_and_sets_apart_the_region_wi
 def test_the_whole_country_is_a_region_too(client, register):
     response = client.get(reverse("netwerk:country"))
     assert response.status_code == 200
-    assert response.content.decode().count('class="network__node"') == 342
+    html = response.content.decode()
+    # The picture shows the 40 COROP areas (each a link to its area); the table all 342.
+    assert html.count('class="network__node"') == 40
+    assert html.count('href="/netwerk/regio/corop/') >= 40
+    assert html.count('<th class="utrecht-table__header-cell" scope="row"><a') == 342
 
 
 def test_map_shades_by_number_of_arrangements_and_has_a_text_legend(client, register):
@@ -138,14 +142,19 @@ def test_map_for_one_domain_and_for_one_collaboration(client, register):
     assert {r[1] for r in rows[1:] if r[2] == "1"} == {"Zeist", "De Bilt", "Bunnik"}
 
 
-def test_partner_finder_ranks_existing_tax_partners_first_with_reasons(client, register):
+def test_partner_finder_shows_existing_tax_partners_apart_from_new_ones(client, register):
     url = reverse("netwerk:partners") + f"?gemeente={ZEIST}&domein=belastingen-en-woz"
     html = client.get(url).content.decode()
-    assert "Mogelijke partners voor Zeist op Belastingen en WOZ" in html
+    assert "Waar Zeist al samenwerkt op Belastingen en WOZ" in html
+    assert "Nieuwe partners voor Zeist op Belastingen en WOZ" in html
+    assert html.count(">Belastingen Heuvelrug Proef</a>") == 1
     rows = read_csv(client.get(url + "&formaat=csv"))
-    top_two = {rows[1][1], rows[2][1]}
-    assert top_two == {"De Bilt", "Bunnik"}
-    assert "al samen in dit domein: Belastingen Heuvelrug Proef" in rows[1][3]
+    together = {r[2] for r in rows[1:] if r[0] == "al samen in dit domein"}
+    new = [r[2] for r in rows[1:] if r[0] == "nieuwe kandidaat"]
+    assert together == {"De Bilt", "Bunnik"}
+    assert not together & set(new)
+    # Utrecht and Houten share the safety region with Zeist but no tax body: new candidates.
+    assert {"Utrecht", "Houten"} <= set(new)
     assert "buurgemeente" in html
 
 

@@ -17,8 +17,8 @@ from netwerk.regie import (
     compare,
     drukte,
     drukte_all,
+    partner_advice,
     peers_of,
-    rank_partners,
 )
 
 # Five municipalities: A borders B and C; A, B and C share a COROP area; D is far away.
@@ -86,27 +86,80 @@ def test_comparison_gives_median_and_position_among_peers():
     assert comparison.heavy_share.peers_counted == 2
 
 
-def test_partners_for_jeugd_ranked_with_reasons():
-    ranking = rank_partners("A", "jeugd", PLACES, ARRANGEMENTS, limit=None)
-    order = [c.code for c in ranking]
-    # C: 3 shared (1.5) + domain tie (2) + neighbour (3) + corop (1) + size (~1.9) + experience (1)
-    # B: 3 shared (1.5) + neighbour (3) + corop (1) + vr (1) + size (1.0) + experience (1)
-    assert order[:2] == ["C", "B"]
-    c = ranking[0]
-    reasons = {r.code: r for r in c.reasons}
-    assert set(reasons) == {"ties", "domain_tie", "neighbour", "corop", "size", "experience"}
+def _advice(asker, domain, places=PLACES, arrangements=ARRANGEMENTS, limit=None):
+    return partner_advice(asker, domain, places, arrangements, limit=limit)
+
+
+def test_existing_partners_in_the_domain_are_listed_once_with_their_body_not_as_candidates():
+    advice = _advice("A", "jeugd")
+    # A already works on jeugd with C through "Jeugdhulp AC": that is part 1, once.
+    assert [t.arrangement.name for t in advice.together] == ["Jeugdhulp AC"]
+    assert advice.together[0].partners == ("Cdam",)
+    assert advice.together[0].route == "unknown"  # form not known: ask for the regeling first
+    # ... and C is no "new" candidate.
+    assert "C" not in {c.code for c in advice.candidates}
+
+
+def test_new_candidates_ranked_by_ties_neighbourhood_region_size_and_experience():
+    advice = _advice("A", "jeugd")
+    order = [c.code for c in advice.candidates]
+    # B: 3 shared elsewhere (1.5) + neighbour (3) + corop (1) + vr (1) + size (1.0) +
+    # experience (Jeugdconvenant EB, 0.5; joinable next door, +1). D, E far: experience only.
+    assert order[0] == "B"
+    b = advice.candidates[0]
+    reasons = {r.code: r for r in b.reasons}
+    assert set(reasons) == {"ties", "neighbour", "corop", "safety_region", "size", "experience"}
     assert reasons["ties"].count == 3
-    assert reasons["domain_tie"].names == ("Jeugdhulp AC",)
-    assert reasons["size"].ratio == pytest.approx(20 / 21)
-    assert c.score == pytest.approx(1.5 + 2 + 3 + 1 + round(2 * 20 / 21, 2) + 1)
+    assert reasons["experience"].names == ("Jeugdconvenant EB",)
+    assert reasons["experience"].points == 1.5
+    assert reasons["size"].ratio == pytest.approx(0.5)
+    assert b.score == pytest.approx(1.5 + 3 + 1 + 1 + 1.0 + 1.5)
+    assert set(order) == {"B", "D", "E"}
 
 
-def test_candidates_with_only_a_size_reason_are_left_out():
+def test_an_arrangement_next_door_is_offered_to_join():
+    advice = _advice("A", "jeugd")
+    # B borders A and is in Jeugdconvenant EB; A is not: joining is the lighter route.
+    assert [j.arrangement.name for j in advice.joinable] == ["Jeugdconvenant EB"]
+    assert advice.joinable[0].neighbours == ("Beekstad",)
+
+
+def test_route_follows_the_weight_of_the_form():
+    advice = _advice("A", "belastingen-en-woz")
+    assert [(t.arrangement.name, t.route) for t in advice.together] == [("Belastingen AB", "body")]
+    afval = _advice("A", "afval")
+    assert [t.route for t in afval.together] == ["light"]  # a convenant: amend the agreement
+
+
+def test_one_body_never_counts_twice_for_a_candidate():
+    # The Landgraaf case in small: A and B are both in one tax body with ten others. B is
+    # "already together"; F (not in it) appears once, its own tax body named once.
+    places = dict(PLACES)
+    places["F"] = Place("F", "Fort", 20_000, frozenset({"A"}), corop="01")
+    places["A"] = Place("A", "Aadorp", 20_000, frozenset({"B", "C", "F"}), corop="01")
+    arrangements = [
+        Arrangement(1, "belastingen-en-woz", 7, frozenset({"A", "B"}), "Belasting AB"),
+        Arrangement(2, "belastingen-en-woz", None, frozenset({"F", "D"}), "Belasting FD"),
+        Arrangement(3, "veiligheid", 7, frozenset({"A", "B", "F"}), "VR"),
+    ]
+    advice = _advice("A", "belastingen-en-woz", places, arrangements)
+    assert [t.arrangement.name for t in advice.together] == ["Belasting AB"]
+    codes = [c.code for c in advice.candidates]
+    assert "B" not in codes and codes[0] == "F"
+    f = advice.candidates[0]
+    named = [n for r in f.reasons for n in r.names]
+    assert named.count("Belasting FD") == 1 and "Belasting AB" not in named
+
+
+def test_candidates_with_only_size_or_province_are_left_out():
     # D and E share nothing with A, do not border it and are in other regions. On jeugd they
-    # have experience (arrangements 5-7), so they are candidates; on afval they have only a size.
-    jeugd = [c.code for c in rank_partners("A", "jeugd", PLACES, ARRANGEMENTS, limit=None)]
+    # have experience (arrangements 5-7), so they are candidates; on afval only a size.
+    places = dict(PLACES)
+    places["D"] = Place("D", "Dwaal", 19_000, province="p")
+    places["A"] = Place("A", "Aadorp", 20_000, frozenset({"B", "C"}), corop="01", province="p")
+    jeugd = [c.code for c in _advice("A", "jeugd", places).candidates]
     assert {"D", "E"} <= set(jeugd)
-    afval = [c.code for c in rank_partners("A", "afval", PLACES, ARRANGEMENTS, limit=None)]
+    afval = [c.code for c in _advice("A", "afval", places).candidates]
     assert "D" not in afval and "E" not in afval
 
 
@@ -114,20 +167,21 @@ def test_experience_counts_the_candidates_arrangements_in_the_domain_capped():
     many = ARRANGEMENTS + [
         Arrangement(100 + i, "jeugd", None, frozenset({"E", "D"}), f"Extra {i}") for i in range(5)
     ]
-    e = next(c for c in rank_partners("A", "jeugd", PLACES, many, limit=None) if c.code == "E")
+    e = next(c for c in _advice("A", "jeugd", arrangements=many).candidates if c.code == "E")
     experience = next(r for r in e.reasons if r.code == "experience")
     assert experience.count == 8
-    assert experience.points == 3.0  # EXPERIENCE_CAP
+    # EXPERIENCE_CAP, plus JOIN_POINTS: Jeugdconvenant EB works next door (B borders A).
+    assert experience.points == 1.5 + 1.0
 
 
 def test_limit_and_stable_order_by_name_on_equal_scores():
     twins = {
-        "A": Place("A", "Aadorp", 10_000),
+        "A": Place("A", "Aadorp", 10_000, corop="x"),
         "Y": Place("Y", "Ypenburg", 10_000, corop="x"),
         "X": Place("X", "Xanten", 10_000, corop="x"),
     }
-    arrangements = [Arrangement(1, "afval", None, frozenset({"A", "X", "Y"}), "Afval")]
-    ranking = rank_partners("A", "afval", twins, arrangements, limit=1)
+    arrangements = [Arrangement(1, "jeugd", None, frozenset({"A", "X", "Y"}), "Jeugd")]
+    ranking = _advice("A", "afval", twins, arrangements, limit=1).candidates
     assert [c.name for c in ranking] == ["Xanten"]
 
 
@@ -141,6 +195,7 @@ arrangement_lists = st.lists(
         name=st.text(max_size=5),
     ),
     max_size=25,
+    unique_by=lambda a: a.id,
 )
 
 
@@ -155,14 +210,19 @@ def test_measures_stay_within_their_bounds(arrangements):
 
 
 @given(arrangement_lists, st.sampled_from(["jeugd", "afval", "veiligheid"]))
-def test_ranking_never_contains_the_asker_and_is_sorted(arrangements, domain):
-    ranking = rank_partners("A", domain, PLACES, arrangements, limit=None)
+def test_advice_never_repeats_a_partner_and_is_sorted(arrangements, domain):
+    advice = partner_advice("A", domain, PLACES, arrangements, limit=None)
+    ranking = advice.candidates
+    together = {p for t in advice.together for p in t.partners}
     assert "A" not in {c.code for c in ranking}
+    assert not together & {c.name for c in ranking}
+    ids = [t.arrangement.id for t in advice.together] + [j.arrangement.id for j in advice.joinable]
+    assert len(ids) == len(set(ids))
     scores = [c.score for c in ranking]
     assert scores == sorted(scores, reverse=True)
     for candidate in ranking:
         assert math.isclose(candidate.score, round(sum(r.points for r in candidate.reasons), 2))
-        assert any(r.code != "size" for r in candidate.reasons)
+        assert any(r.code not in {"size", "province"} for r in candidate.reasons)
 
 
 def test_peer_group_size_is_the_documented_default():
