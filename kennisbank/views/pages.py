@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from ..constants import TYPE_PATHS, ItemType, Motive
-from ..models import AdoptionMark, Attachment, DossierEntry, Item
+from ..models import AdoptionMark, Attachment, DossierEntry, Item, Theme
 from ..registrations import event_calendar
 from ..related import (
     adoption_ancestors,
@@ -56,6 +56,11 @@ def home(request):
         ],
     }
     return render(request, "kennisbank/home.html", context)
+
+
+def sitemap_page(request):
+    """The site's map for people (the XML sitemap is for search engines)."""
+    return render(request, "pages/sitemap.html", {"themes": Theme.objects.order_by("name")})
 
 
 def detail(request, type_path, slug):
