@@ -45,9 +45,13 @@ def _preview_headers(response, item: Item):
 
 def home(request):
     published = Item.objects.published()
+    upcoming_events = list(published.upcoming_events()[:HOME_EVENTS])
     context = {
-        "newest": published.order_by("-published_on", "-id")[:HOME_NEWEST],
-        "upcoming_events": published.upcoming_events()[:HOME_EVENTS],
+        # An event already under "Binnenkort" is not repeated under "Nieuw".
+        "newest": published.exclude(id__in=[event.id for event in upcoming_events]).order_by(
+            "-published_on", "-id"
+        )[:HOME_NEWEST],
+        "upcoming_events": upcoming_events,
         "featured_dossiers": published.of_type(ItemType.DOSSIER)
         .filter(featured=True)
         .order_by("-published_on", "-id")[:HOME_DOSSIERS],

@@ -68,3 +68,31 @@ def test_footer_leads_to_contact_privacy_accessibility_and_the_site_map(page):
     # The site map is for people: it leads on to the sections, not to raw XML.
     page.get_by_role("link", name="Welke samenwerkingsvorm past?").click()
     page.wait_for_url("**/modellentool/")
+
+
+def test_events_show_their_date_and_home_blocks_are_links(page):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tests.factories import EventFactory
+
+    starts = timezone.make_aware(dt.datetime(2027, 9, 23, 9, 30))
+    EventFactory(
+        title="Training vroegsignalering van schulden",
+        published_on=dt.date(2026, 11, 19),
+        starts_at=starts,
+        ends_at=starts + dt.timedelta(hours=6),
+    )
+    page.goto("/")
+    card = page.locator("article", has_text="Training vroegsignalering van schulden")
+    assert card.count() == 1  # under "Binnenkort" only, not again under "Nieuw"
+    assert "23 september 2027" in card.inner_text()
+    # The whole "Modellentool" block is a link, also where its text is clicked.
+    box = page.locator(".intro__item", has_text="Modellentool").locator("p").bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url("**/modellentool/")
+    page.goto("/kennisbank/?q=vroegsignalering")
+    hit = page.locator(".search-hit", has_text="Training vroegsignalering")
+    assert "23 september 2027" in hit.inner_text()
+    assert "19 november 2026" not in hit.inner_text()
