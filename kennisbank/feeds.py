@@ -5,7 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.db.models import F
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +13,14 @@ from .constants import ItemType
 from .models import DossierEntry, Item, Theme
 
 FEED_SIZE = 30
+
+
+def entry_title(item) -> str:
+    """An event's entry names its date: readers must not take the publication date for it."""
+    if item.type == ItemType.EVENT and item.starts_at:
+        when = formats.date_format(timezone.localtime(item.starts_at), "j F Y")
+        return f"{item.title} ({when})"
+    return item.title
 
 
 class LatestItemsFeed(Feed):
@@ -31,7 +39,7 @@ class LatestItemsFeed(Feed):
         )
 
     def item_title(self, item):
-        return item.title
+        return entry_title(item)
 
     def item_description(self, item):
         return item.summary
@@ -56,7 +64,7 @@ class PublishedItemFeed(Feed):
     feed_type = Atom1Feed
 
     def item_title(self, item):
-        return item.title
+        return entry_title(item)
 
     def item_description(self, item):
         return item.summary

@@ -810,6 +810,7 @@ class Hit:
     snippet: SafeString
     rank: float | None = None
     tier: int | None = None
+    starts_at: dt.datetime | None = None  # events are listed by their date, not publication
 
 
 def _format_count(count: int) -> str:
@@ -1532,7 +1533,7 @@ def _related_ids(
 def _hits(plan: _Plan, ranked: list[tuple[int, float | None, int | None]]) -> list[Hit]:
     if not ranked:
         return []
-    fields = ["id", "type", "title", "slug", "published_on", "summary"]
+    fields = ["id", "type", "title", "slug", "published_on", "starts_at", "summary"]
     rows = Item.objects.published().filter(id__in=[pk for pk, _, _ in ranked])
     if plan.built is not None:
         options = {
@@ -1578,6 +1579,7 @@ def _hits(plan: _Plan, ranked: list[tuple[int, float | None, int | None]]) -> li
                 title_html=title_html,
                 url=reverse("kennisbank:detail", args=[TYPE_PATHS[row["type"]], row["slug"]]),
                 published_on=row["published_on"],
+                starts_at=row["starts_at"] if row["type"] == ItemType.EVENT else None,
                 snippet=snippet,
                 rank=rank,
                 tier=tier,

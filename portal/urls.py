@@ -1,10 +1,11 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
 from kennisbank.sitemaps import ItemSitemap, PageSitemap
-from kennisbank.views.pages import home
+from kennisbank.views.pages import home, sitemap_page
 from portal.forms import AdminLoginForm
 from portal.health import health
 from portal.routers import replica_reads
@@ -17,8 +18,20 @@ admin.site.login_form = AdminLoginForm
 # 400, 403 and 404 are Django's views with our templates; 500 must not need the database.
 handler500 = "portal.errors.server_error"
 
+
+def _page(template: str):
+    """A page of fixed text about the site itself (footer links)."""
+    return TemplateView.as_view(
+        template_name=template, extra_context={"editors_email": settings.EDITORS_EMAIL}
+    )
+
+
 urlpatterns = [
     path("", replica_reads(home), name="home"),
+    path("contact/", _page("pages/contact.html"), name="contact"),
+    path("privacyverklaring/", _page("pages/privacy.html"), name="privacy"),
+    path("toegankelijkheidsverklaring/", _page("pages/accessibility.html"), name="accessibility"),
+    path("overzicht/", replica_reads(sitemap_page), name="sitemap_page"),
     path("healthz", health, name="health"),
     path("kennisbank/", include("kennisbank.urls")),
     path("netwerk/", include("netwerk.urls")),

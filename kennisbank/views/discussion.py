@@ -276,7 +276,7 @@ def adoption_mark_add(request, item_pk):
     except AlreadyMarked as error:
         messages.info(request, str(error))
     else:
-        messages.success(request, _("Dank u. Uw gemeente staat nu bij ‘Ook overgenomen door’."))
+        messages.success(request, _("Dank u. Uw gemeente staat nu bij ‘Overgenomen door’."))
     return redirect(back)
 
 

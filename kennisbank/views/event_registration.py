@@ -6,6 +6,7 @@ of attendees reach a page or export only through registrations.can_see_attendee_
 
 import csv
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -27,7 +28,8 @@ PROPOSAL_FIELDS = EventProposalForm.Meta.fields
 def registration_context(request, item: Item) -> dict:
     """What the event page shows about registering (template kennisbank/_registration.html)."""
     if item.capacity is None:
-        return {"registration": None}
+        # No registration on the platform: the page still says where to register (the editors).
+        return {"registration": None, "registration_email": settings.EDITORS_EMAIL}
     availability = registrations.event_availability(item)
     mine = registrations.active_registration(event=item, user=request.user)
     context = {

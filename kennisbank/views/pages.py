@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from ..constants import TYPE_PATHS, ItemType, Motive
-from ..models import AdoptionMark, Attachment, DossierEntry, Item
+from ..models import AdoptionMark, Attachment, DossierEntry, Item, Theme
 from ..registrations import event_calendar
 from ..related import (
     adoption_ancestors,
@@ -45,9 +45,13 @@ def _preview_headers(response, item: Item):
 
 def home(request):
     published = Item.objects.published()
+    upcoming_events = list(published.upcoming_events()[:HOME_EVENTS])
     context = {
-        "newest": published.order_by("-published_on", "-id")[:HOME_NEWEST],
-        "upcoming_events": published.upcoming_events()[:HOME_EVENTS],
+        # An event already under "Binnenkort" is not repeated under "Nieuw".
+        "newest": published.exclude(id__in=[event.id for event in upcoming_events]).order_by(
+            "-published_on", "-id"
+        )[:HOME_NEWEST],
+        "upcoming_events": upcoming_events,
         "featured_dossiers": published.of_type(ItemType.DOSSIER)
         .filter(featured=True)
         .order_by("-published_on", "-id")[:HOME_DOSSIERS],
@@ -56,6 +60,11 @@ def home(request):
         ],
     }
     return render(request, "kennisbank/home.html", context)
+
+
+def sitemap_page(request):
+    """The site's map for people (the XML sitemap is for search engines)."""
+    return render(request, "pages/sitemap.html", {"themes": Theme.objects.order_by("name")})
 
 
 def detail(request, type_path, slug):

@@ -87,8 +87,13 @@ def test_home_shows_newest_items_upcoming_events_featured_dossiers_and_jatprijs(
     assert "2 keer overgenomen" in jatprijs
     assert "Leiden" in jatprijs
     intro = page[position(page, "Wat u hier vindt") :]
-    for part in ("Kennisbank", "Modellentool", "Netwerk"):
-        assert f">{part}</h3>" in intro
+    # Each block is a link to its part of the site.
+    for part, url in (
+        ("Kennisbank", reverse("kennisbank:search")),
+        ("Modellentool", reverse("modellentool:start")),
+        ("Netwerk", reverse("netwerk:questions")),
+    ):
+        assert f'href="{url}">{part}</a></h3>' in intro
 
 
 def test_practice_detail_shows_every_field_with_search_links(client):
