@@ -39,7 +39,9 @@ def _admin(statement, *names):
 
 @pytest.fixture(scope="module")
 def bench_env():
-    base = f"test_{settings.DATABASES['default']['NAME']}_benchcmd"
+    # Per xdist worker: should the group ever be split, two workers must not share names.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    base = f"test_{settings.DATABASES['default']['NAME']}{worker and '_' + worker}_benchcmd"
     clones = [f"{base}_bench_{size}" for size in TINY_SIZES] + [f"{base}_bench_contrib"]
     for name in [base, *clones]:
         _admin("DROP DATABASE IF EXISTS {} WITH (FORCE)", name)
