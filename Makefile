@@ -67,11 +67,18 @@ format: setup
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# pytest-xdist: one worker per CPU (at most 4; TEST_WORKERS=0 runs in one process), each with
+# its own test database (test_<name>_gw0, …). loadgroup keeps a group's tests (xdist_group: a
+# shared module fixture that starts processes) on one worker; no reordering by group size, so
+# pytest-django's order (transactional tests after the others) holds on every worker.
+TEST_WORKERS ?= auto
+
 test: setup browser-deps
 	$(VENV)/bin/ruff check .
 	@$(DB) && \
 	  $(PY) manage.py makemigrations --check --dry-run && \
-	  DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest --create-db
+	  DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest --create-db \
+	    -n $(TEST_WORKERS) --maxprocesses 4 --dist loadgroup --no-loadscope-reorder
 
 BENCH_OPTS = $(if $(BENCH_ITEMS),--items $(BENCH_ITEMS)) $(if $(BENCH_RUNS),--runs $(BENCH_RUNS))
 BENCH_DB_OPT = $(if $(BENCH_DATABASE),--database-name $(BENCH_DATABASE))

@@ -1,9 +1,48 @@
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.test.utils import override_settings
 from django.utils import translation
 
 from tests.factories import EditorFactory, UserFactory
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    """One PBKDF2 iteration instead of 1.5 million in the test process (tests/hashers.py)."""
+    with override_settings(PASSWORD_HASHERS=["tests.hashers.FastPBKDF2PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def media_root(tmp_path_factory):
+    """Uploads go to a folder of this test process (one per xdist worker), not the checkout's
+    media/, which a second worker or another run could be using at the same time."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
+
+
+def _self_contained(item) -> bool:
+    """In an xdist group (module fixtures that start processes) and without the test database."""
+    return bool(
+        item.get_closest_marker("xdist_group")
+        and not item.get_closest_marker("django_db")
+        and not DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The slow groups that start their own processes against databases of their own go first
+    (pytest-django sorts tests without the test database last): with pytest-xdist each worker
+    takes one while the other runs the short tests, instead of one worker finishing alone.
+    Run after pytest-django's sort, which keeps transactional tests after the others."""
+    first = [item for item in items if _self_contained(item)]
+    chosen = {id(item) for item in first}
+    items[:] = first + [item for item in items if id(item) not in chosen]
 
 
 @pytest.fixture(autouse=True)

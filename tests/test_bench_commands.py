@@ -18,6 +18,8 @@ from psycopg import sql
 
 ROOT = Path(__file__).resolve().parents[1]
 TINY_SIZES = (200, 2000)
+# The four targets share one migrated database: keep them on one xdist worker.
+pytestmark = pytest.mark.xdist_group("benchcmd")
 
 
 def _server() -> dict:
@@ -37,7 +39,9 @@ def _admin(statement, *names):
 
 @pytest.fixture(scope="module")
 def bench_env():
-    base = f"test_{settings.DATABASES['default']['NAME']}_benchcmd"
+    # Per xdist worker: should the group ever be split, two workers must not share names.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    base = f"test_{settings.DATABASES['default']['NAME']}{worker and '_' + worker}_benchcmd"
     clones = [f"{base}_bench_{size}" for size in TINY_SIZES] + [f"{base}_bench_contrib"]
     for name in [base, *clones]:
         _admin("DROP DATABASE IF EXISTS {} WITH (FORCE)", name)
@@ -92,7 +96,15 @@ def test_make_bench_load_runs_gunicorn_under_wrk(bench_env):
     assert "1 client" in out and "8 clients" in out and "req/s" in out
     assert "leescache aan" in out
 
-    out = make(bench_env, "bench-load", BENCH_ITEMS=2000, BENCH_DURATION=1, BENCH_NO_CACHE=1)
+    # The switch alone: one client count is enough to see it.
+    out = make(
+        bench_env,
+        "bench-load",
+        BENCH_ITEMS=2000,
+        BENCH_DURATION=1,
+        BENCH_CLIENTS=1,
+        BENCH_NO_CACHE=1,
+    )
     assert "leescache uit" in out
 
 

@@ -33,7 +33,8 @@ from django.urls import Resolver404, resolve
 from psycopg import sql
 
 ROOT = Path(__file__).resolve().parent.parent
-pytestmark = pytest.mark.production
+# One xdist worker deploys (the group keeps the module fixture to one worker).
+pytestmark = [pytest.mark.production, pytest.mark.xdist_group("deploy")]
 
 HASHED_ASSET = re.compile(r"^/static/.+\.[0-9a-f]{12}\.(css|js)$")
 MAX_PAGES = 160
