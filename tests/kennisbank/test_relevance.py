@@ -49,5 +49,7 @@ def test_eval_search_command_prints_the_figures():
     finally:
         connection.close()
         connection.settings_dict["NAME"] = name.removesuffix("_eval")
+        with connection._nodb_cursor() as cursor:  # leave no database behind on the server
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     assert "nDCG@10" in out.getvalue()
     assert "gemiddeld" in out.getvalue()
