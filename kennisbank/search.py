@@ -150,6 +150,7 @@ from portal import dutch
 
 from .constants import FACET_PREFIX, TYPE_PATHS, EvidenceLevel, ItemType, Motive, TaskType
 from .models import SEARCH_CONFIG, SEARCH_SAMPLE_BUCKETS, Item, Synonym, Theme, title_vector
+from .services import lexicon_frequencies
 
 PAGE_SIZE = 20
 MAX_RESULTS = 500  # per sort order; also the ranking pool per tier
@@ -585,21 +586,6 @@ LEFT JOIN LATERAL (
 ) AS c ON true
 """
 
-_KNOWN_SQL = """
-WITH x AS (
-    SELECT s, coalesce(array_to_string(tsvector_to_array(to_tsvector(%s::regconfig, s)), ' '), '')
-        AS stem
-    FROM unnest(%s::text[]) AS s
-)
-SELECT k.s, max(k.n) FROM (
-    SELECT x.s, t.document_count AS n FROM x JOIN kennisbank_searchterm t ON t.word = x.s
-    UNION ALL
-    SELECT x.s, t.document_count FROM x JOIN kennisbank_searchterm t ON t.lexeme = x.stem
-    WHERE x.stem <> ''
-) AS k
-GROUP BY k.s
-"""
-
 
 @dataclass(frozen=True)
 class _WordForms:
@@ -638,8 +624,7 @@ def analyse_words(query_words: Sequence[str]) -> list[_WordForms]:
             asked.update(dutch.substrings_to_check(containing.get(word, ()), part))
             if len(word) >= PREFIX_MIN_LENGTH:
                 asked.update(dutch.edits(word))
-        cursor.execute(_KNOWN_SQL, [SEARCH_CONFIG, sorted(asked)])
-        counts = dict(cursor.fetchall())
+    counts = lexicon_frequencies(asked)
 
     def known(text: str) -> bool:
         return text in counts

@@ -46,7 +46,8 @@ def item_refresh_facets(*, item: Item) -> None:
 
 # --- compound parts in the index -----------------------------------------------------------------
 
-# For a batch of candidate strings: in how many published items each occurs (title or summary),
+# For a batch of candidate strings (query word forms, compound parts at index time): in how many
+# published items each occurs (title or summary),
 # as itself or in another form with the same stem; missing = unknown.
 _FREQUENCIES_SQL = """
 WITH x AS (
