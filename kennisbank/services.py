@@ -47,8 +47,8 @@ def item_refresh_facets(*, item: Item) -> None:
 # --- compound parts in the index -----------------------------------------------------------------
 
 # For a batch of candidate strings (query word forms, compound parts at index time): in how many
-# published items each occurs (title or summary),
-# as itself or in another form with the same stem; missing = unknown.
+# published items each occurs (title or summary), as itself or in another form with the same
+# stem; missing = unknown.
 _FREQUENCIES_SQL = """
 WITH x AS (
     SELECT s, coalesce(array_to_string(tsvector_to_array(to_tsvector(%s::regconfig, s)), ' '), '')
