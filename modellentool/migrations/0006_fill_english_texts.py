@@ -1,7 +1,8 @@
 """Fills in the English texts of the published questionnaire version (issue 15).
 
 The texts are frozen here on purpose: a migration must keep doing what it did when it was
-written, whatever later happens to modellentool/seed_en.py. Only empty English fields are set.
+written. Only empty English fields are set; after that, editors maintain both languages in the
+admin. (tests/browser/test_modellentool.py reuses load_english to restore a flushed database.)
 """
 
 from django.db import migrations

@@ -1,13 +1,19 @@
 """A person answers the modellentool by keyboard only, changes an answer and keeps the advice."""
 
+import importlib
+
 import pytest
 from django.apps import apps as django_apps
 
 from modellentool import scoring
 from modellentool.reference import load_first_questionnaire
-from modellentool.seed_en import load_english
 from modellentool.services import result_create, version_published
 from tests.browser.conftest import assert_no_axe_violations
+
+# The English texts live frozen in their data migration; the fixture reuses its loader.
+load_english = importlib.import_module(
+    "modellentool.migrations.0006_fill_english_texts"
+).load_english
 
 MAX_TABS = 80
 PDF_TIMEOUT_MS = 60_000
