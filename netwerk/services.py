@@ -202,6 +202,8 @@ def region_overview(region: Region) -> RegionOverview:
             {c: shapes[c].centre for c in codes if c in shapes},
             arrangements,
             slugs={m.code: m.slug for m in region.municipalities},
+            # Several COROP areas (a province, a safety region, a choice): drawn per area.
+            groups={m.code: m.corop_name for m in region.municipalities if m.corop_name},
         )
     return RegionOverview(
         region=region,
