@@ -50,7 +50,7 @@ CHAR_WIDTH = 0.68 * FONT_SIZE  # generous: wide capitals and bold on focus still
 LABEL_HEIGHT = 1.3 * FONT_SIZE
 LABEL_GAP = 3.0
 NODE_DISTANCE = 36.0  # nodes with labels are pushed this far apart
-GROUP_ROOM = 40.0  # a group of n municipalities gets a disc of radius GROUP_ROOM * sqrt(n)
+GROUP_ROOM = 1.3  # a group's disc: this many times the room its dots and names take
 GROUP_GAP = 30.0  # between two group discs: room for a group name
 GROUP_MARGIN = 12.0  # nodes stay this far inside their disc
 GROUP_FONT_SIZE = 13.0
@@ -218,21 +218,60 @@ def place_labels(
     the others)."""
     outward = outward or {}
     dots = {code: (x - r, y - r, x + r, y + r) for code, _, x, y, r in nodes}
-    placed: list[Box] = list(taken)
-    result: dict[str, tuple[float, float, str] | None] = {}
-    for code, name, x, y, r in nodes:
-        w, h = len(name) * CHAR_WIDTH + 4, LABEL_HEIGHT
-        others = [dot for c, dot in dots.items() if c != code]
-        result[code] = None
-        options = _label_options(x, y, r, w, h)
+    fixed = list(taken)
+    boxes: dict[str, Box] = {}  # code → the box of its placed label
+    spots: dict[str, tuple[float, float, str]] = {}
+
+    def options_of(code, name, x, y, r):
+        options = _label_options(x, y, r, len(name) * CHAR_WIDTH + 4, LABEL_HEIGHT)
         if outward.get(code):
-            options = [options[1], options[0], options[2], options[3], *options[6:], *options[4:6]]
-        for box, spot in options:
-            if _fits(box, width, height, placed, others):
-                placed.append(box)
-                result[code] = (round(spot[0], 1), round(spot[1], 1), spot[2])
+            return [options[1], options[0], options[2], options[3], *options[6:], *options[4:6]]
+        return options
+
+    def free(box: Box, code: str, ignore: str = "") -> bool:
+        others = [dot for c, dot in dots.items() if c != code]
+        labels = [b for c, b in boxes.items() if c != ignore]
+        return _fits(box, width, height, fixed + labels, others)
+
+    for code, name, x, y, r in nodes:
+        for box, spot in options_of(code, name, x, y, r):
+            if free(box, code):
+                boxes[code], spots[code] = box, spot
                 break
-    return result
+    # Repair: a name that found no room may take a spot held by one other name, when that name
+    # can move to another free spot of its own.
+    by_code = {node[0]: node for node in nodes}
+    for code, name, x, y, r in nodes:
+        if code in spots:
+            continue
+        for box, spot in options_of(code, name, x, y, r):
+            blockers = [c for c, b in boxes.items() if _overlaps(box, b)]
+            if len(blockers) != 1 or not free(box, code, ignore=blockers[0]):
+                continue
+            blocker = blockers[0]
+            held = boxes.pop(blocker)
+            boxes[code] = box
+            moved = next(
+                (
+                    (other_box, other_spot)
+                    for other_box, other_spot in options_of(*by_code[blocker])
+                    if other_box != held and free(other_box, blocker)
+                ),
+                None,
+            )
+            if moved is None:  # put back
+                del boxes[code]
+                boxes[blocker] = held
+                continue
+            boxes[blocker], spots[blocker] = moved
+            spots[code] = spot
+            break
+    return {
+        code: (round(spots[code][0], 1), round(spots[code][1], 1), spots[code][2])
+        if code in spots
+        else None
+        for code, *_ in nodes
+    }
 
 
 def _separate_discs(discs: dict[str, list[float]], gap: float, rounds: int = 400) -> None:
@@ -295,11 +334,15 @@ def group_layout(
     positions: dict[str, tuple[float, float]],
     group_of: dict[str, str],
     width: float = WIDTH,
+    names: dict[str, str] | None = None,
 ) -> tuple[dict[str, list[float]], dict[str, tuple[float, float, float]], float, float]:
     """Node positions, group discs (name → (x, y, r)), width and height of the picture.
 
     positions are map positions (any scale); every code in positions has a group in group_of.
+    A disc's area is what its municipalities' names need (GROUP_ROOM times the room of a dot
+    with its name), so a group of long names gets a larger disc.
     """
+    names = names or {}
     members: dict[str, list[str]] = {}
     for code in sorted(positions):
         members.setdefault(group_of[code], []).append(code)
@@ -310,7 +353,14 @@ def group_layout(
         )
         for g, codes in members.items()
     }
-    radii = {g: GROUP_ROOM * math.sqrt(max(len(codes), 2)) for g, codes in members.items()}
+
+    def room(code: str) -> float:
+        return (len(names.get(code, "")) * CHAR_WIDTH + NODE_DISTANCE) * NODE_DISTANCE
+
+    radii = {
+        g: math.sqrt(GROUP_ROOM * max(sum(room(c) for c in codes), 2 * room("")) / math.pi)
+        for g, codes in members.items()
+    }
     xs = [p[0] for p in geo.values()]
     ys = [p[1] for p in geo.values()]
     span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-6)
@@ -442,7 +492,7 @@ def layout(
     discs: dict[str, tuple[float, float, float]] = {}
     if grouped:
         placed, discs, width, height = group_layout(
-            {c: positions[c] for c in placed}, group_of, width
+            {c: positions[c] for c in placed}, group_of, width, names
         )
     else:
         xs = [p[0] for p in placed.values()]
