@@ -57,7 +57,7 @@ GROUP_FONT_SIZE = 13.0
 GROUP_CHAR_WIDTH = 0.7 * GROUP_FONT_SIZE  # bold
 SHRINKS = (1.0, 0.6, 0.35, 0.2, 0.1)
 STRAY_PENALTY = 0.1
-CONTRACT = 0.93  # per round of drawing the groups together
+CONTRACT = 0.9  # per round of drawing the groups together
 SIDE_MARGIN = 70.0  # left and right of the discs: room for the labels of the outer nodes
 
 
@@ -274,44 +274,55 @@ def place_labels(
     }
 
 
-def _separate_discs(discs: dict[str, list[float]], gap: float, rounds: int = 400) -> None:
+def _separate_discs(discs: dict[str, list[float]], gap: float, rounds: int = 200) -> None:
     """Push apart discs [x, y, r] until no two are closer than gap (in place); deterministic."""
     names = sorted(discs)
+    pairs = [(a, b, i * 2.39996 + j) for (i, a), (j, b) in combinations(enumerate(names), 2)]
     for _ in range(rounds):
         moved = False
-        for a, b in combinations(names, 2):
-            (ax, ay, ar), (bx, by, br) = discs[a], discs[b]
-            need = ar + br + gap
-            dx, dy = bx - ax, by - ay
+        for a, b, angle in pairs:
+            da, db = discs[a], discs[b]
+            need = da[2] + db[2] + gap
+            dx, dy = db[0] - da[0], db[1] - da[1]
             distance = math.hypot(dx, dy)
-            if distance >= need - 1e-6:
+            if distance >= need - 0.1:
                 continue
             if distance < 1e-6:  # the same spot: part along a fixed direction per pair
-                angle = (names.index(a) * 2.39996 + names.index(b)) % (2 * math.pi)
                 dx, dy, distance = math.cos(angle), math.sin(angle), 1.0
-            # The larger disc moves less, so big groups keep their place on the map.
-            push = need - distance
-            share_a = br / (ar + br)
-            ux, uy = dx / distance, dy / distance
-            discs[a] = [ax - ux * push * share_a, ay - uy * push * share_a, ar]
-            discs[b] = [bx + ux * push * (1 - share_a), by + uy * push * (1 - share_a), br]
+            # The larger disc moves less, so big groups keep their place on the map; a little
+            # more than needed, so that a crowd settles in a few rounds.
+            push = need - distance + 0.5
+            share_a = db[2] / (da[2] + db[2])
+            ux, uy = dx / distance * push, dy / distance * push
+            da[0], da[1] = da[0] - ux * share_a, da[1] - uy * share_a
+            db[0], db[1] = db[0] + ux * (1 - share_a), db[1] + uy * (1 - share_a)
             moved = True
         if not moved:
             break
 
 
-def _contract_discs(discs: dict[str, list[float]], gap: float, rounds: int = 40) -> None:
+def _contract_discs(discs: dict[str, list[float]], gap: float, rounds: int = 30) -> None:
     """Draw separated discs together towards their middle, keeping them apart (in place): the
     map's arrangement stays, the empty space between the groups goes."""
+
+    def extent() -> float:
+        return sum(
+            max(d[axis] + d[2] for d in discs.values())
+            - min(d[axis] - d[2] for d in discs.values())
+            for axis in (0, 1)
+        )
+
+    before = extent()
     for _ in range(rounds):
         mx = sum(d[0] for d in discs.values()) / len(discs)
         my = sum(d[1] for d in discs.values()) / len(discs)
-        before = {g: (d[0], d[1]) for g, d in discs.items()}
         for d in discs.values():
             d[0], d[1] = mx + (d[0] - mx) * CONTRACT, my + (d[1] - my) * CONTRACT
         _separate_discs(discs, gap)
-        if all(math.dist(before[g], (d[0], d[1])) < 0.5 for g, d in discs.items()):
+        after = extent()
+        if after > before - 1.0:  # no longer getting smaller
             break
+        before = after
 
 
 def _spread_in_disc(

@@ -92,6 +92,10 @@ def make_site() -> Site:
         "regio provincie lijst": reverse("netwerk:region", args=["provincie", "utrecht"])
         + "?tabel=lijst",
         "selectie": reverse("netwerk:selection") + "?gemeente=GM0344&gemeente=GM0355",
+        # Two COROP areas (Utrecht, Groot-Amsterdam): the picture drawn in groups.
+        "selectie in groepen": reverse("netwerk:selection")
+        + "?gemeente=GM0344&gemeente=GM0355&gemeente=GM0363",
+        "kaart één verband": reverse("netwerk:map") + "?verband=Belastingen+Heuvelrug+Proef",
         "partners gekozen": reverse("netwerk:partners") + "?gemeente=GM0355&domein=afval",
         "kaart per domein": reverse("netwerk:map") + "?maat=aantal&domein=afval",
         "samenwerkingen gefilterd": reverse("netwerk:collaborations") + "?domein=afval",

@@ -109,10 +109,19 @@ def test_the_table_says_which_areas_a_pair_spans():
 
 
 def test_the_areas_keep_their_places_on_the_map():
-    names, positions, groups = province()
+    # Three areas of four towns from west to east, and one more to the south of the middle one.
+    names, positions, groups = {}, {}, {}
+    for area, (x0, y0) in {"W": (0, 0), "M": (40, 0), "O": (80, 0), "Z": (40, 40)}.items():
+        for i in range(4):
+            code = f"{area}{i}"
+            names[code], groups[code] = f"Plaats {code}", f"Gebied {area}"
+            positions[code] = (x0 + (i % 2) * 10.0, y0 + (i // 2) * 10.0)
     network = layout(names, positions, [], groups=groups)
-    x = {g.name: g.x for g in network.groups}
-    assert x["Westkwartier"] < x["Middenkwartier"] < x["Oostkwartier"]
+    at = {g.name[-1]: (g.x, g.y) for g in network.groups}
+    assert at["W"][0] < at["M"][0] < at["O"][0]
+    assert at["Z"][1] > max(at["W"][1], at["M"][1], at["O"][1])
+    assert_groups_apart(network)
+    assert_no_label_overlaps(network)
 
 
 def test_the_grouped_layout_is_deterministic():
