@@ -40,6 +40,11 @@ def test_every_netwerk_page_type_is_valid_html(client, member, register):
         "selectie-formulier": (reverse("netwerk:selection"), 200),
         "selectie": (reverse("netwerk:selection") + "?gemeente=GM0355&gemeente=GM0310", 200),
         "selectie-fout": (reverse("netwerk:selection") + "?gemeente=GM0355", 400),
+        # Utrecht and Amsterdam lie in two COROP areas: the picture is drawn in groups.
+        "selectie-groepen": (
+            reverse("netwerk:selection") + "?gemeente=GM0355&gemeente=GM0310&gemeente=GM0363",
+            200,
+        ),
         "kaart": (reverse("netwerk:map"), 200),
         "kaart-domein": (reverse("netwerk:map") + "?maat=domein&domein=afval", 200),
         "kaart-verband": (reverse("netwerk:map") + f"?maat=verband&verband={tax.slug}", 200),

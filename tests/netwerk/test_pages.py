@@ -9,7 +9,7 @@ from django.urls import reverse
 from kennisbank.constants import Status
 from netwerk.models import DataSource, Municipality
 from tests.factories import ItemFactory, municipality
-from tests.netwerk.factories import BUNNIK, DE_BILT, SIX, UTRECHT, ZEIST
+from tests.netwerk.factories import BUNNIK, DE_BILT, SIX, UTRECHT, ZEIST, collaboration
 
 pytestmark = pytest.mark.django_db
 
@@ -108,6 +108,23 @@ def test_custom_selection_draws_shared_arrangements_and_sets_apart_the_region_wi
         frozenset({"De Bilt", "Bunnik"}): 1,
         frozenset({"Utrecht", "Zeist"}): 1,
     }
+
+
+def test_a_region_of_several_corop_areas_is_drawn_per_area(client, register):
+    # Amsterdam (Groot-Amsterdam) and Zeist, De Bilt (Utrecht): two areas, each a named group.
+    collaboration("Amsterdam en Zeist", "afval", "convenant", ["GM0363", ZEIST])
+    url = reverse("netwerk:selection") + f"?gemeente={ZEIST}&gemeente={DE_BILT}&gemeente=GM0363"
+    html = client.get(url).content.decode()
+    assert 'aria-label="COROP-gebied Groot-Amsterdam: 1 gemeente"' in html
+    assert 'aria-label="COROP-gebied Utrecht: 2 gemeenten"' in html
+    assert html.count('class="network__group-label"') == 2
+    # The table says which areas each pair spans.
+    assert '<th class="utrecht-table__header-cell" scope="col">COROP-gebied</th>' in html
+    assert '<td class="utrecht-table__cell">Utrecht</td>' in html  # Zeist and De Bilt
+    assert "Groot-Amsterdam en Utrecht" in html or "Utrecht en Groot-Amsterdam" in html
+    # One area only: no groups.
+    one = client.get(reverse("netwerk:selection") + f"?gemeente={ZEIST}&gemeente={DE_BILT}")
+    assert "network__group-label" not in one.content.decode()
 
 
 def test_the_whole_country_is_a_region_too(client, register):
