@@ -14,17 +14,23 @@ per municipality, cut at a whole weight) and says so, and the table lists exactl
 drawn.
 
 Labels never overlap: they are placed greedily, the busiest municipality first, right of the
-dot, else left, above or below, wherever the text box (estimated generously from the number of
-characters) touches no other label and no other dot. A name that fits nowhere is not drawn;
-it stays in the dot's title and accessible name, and in the table.
+dot, else left, above, below or on a diagonal, wherever the text box (estimated generously from
+the number of characters) touches no other label and no other dot. When names are left out,
+two other orders are tried (longest name first, top to bottom) and the one leaving out fewest
+wins; then a name without room may take the spot of one other name that can move elsewhere. A
+name that still fits nowhere is drawn only while its dot has the pointer or the focus; it stays
+in the dot's title and accessible name, and in the table.
 
 A region of several COROP areas (a province, a safety region, a choice) is drawn in groups:
-each group gets a disc of its own, sized by its number of municipalities, placed where the group
-lies on the map and pushed apart from the other discs until none overlap. Inside a disc the
-municipalities keep their places relative to each other (scaled to the disc, pushed apart for
-their labels), and each stays on its own side of the line halfway between two groups' centres,
-so every municipality is nearer its own group's centre than any other's. The group's name is
-placed first (above, below or inside its disc), then the municipalities' labels around it.
+each group gets a disc of its own, sized by the room its dots and names need, placed where the
+group lies on the map, pushed apart from the other discs until none overlap and then drawn
+together until the picture stops shrinking (of a few shrinks of the map, the most faithful one
+that fits a square of the width wins). Inside a disc the municipalities keep their places
+relative to each other (scaled to the disc, pushed apart for their labels), and each stays on
+its own side of the line halfway between two groups' centres, so every municipality is nearer
+its own group's centre than any other's. The group's name is placed first (above, below or
+inside its disc), then the municipalities' labels around it. All of it is deterministic: the
+same register gives the same picture.
 """
 
 from __future__ import annotations
