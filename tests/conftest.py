@@ -3,8 +3,14 @@ from django.conf import settings
 from django.core.cache import caches
 from django.test.utils import override_settings
 from django.utils import translation
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import EditorFactory, UserFactory
+
+# Property tests check outcomes, not speed: on a loaded CI machine one slow example must not
+# fail a run (Hypothesis' default deadline is 200 ms per example).
+hypothesis_settings.register_profile("portal", deadline=None)
+hypothesis_settings.load_profile("portal")
 
 
 @pytest.fixture(autouse=True, scope="session")
