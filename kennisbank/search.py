@@ -149,7 +149,15 @@ from netwerk.models import Municipality, Province
 from portal import dutch
 
 from .constants import FACET_PREFIX, TYPE_PATHS, EvidenceLevel, ItemType, Motive, TaskType
-from .models import SEARCH_CONFIG, SEARCH_SAMPLE_BUCKETS, Item, Synonym, Theme, title_vector
+from .models import (
+    SEARCH_CONFIG,
+    SEARCH_SAMPLE_BUCKETS,
+    Item,
+    NarrowerTerm,
+    Synonym,
+    Theme,
+    title_vector,
+)
 from .services import lexicon_frequencies
 
 PAGE_SIZE = 20
@@ -269,10 +277,27 @@ class Reference:
     models: tuple[tuple[str, str], ...]  # key, name
     municipalities: Mapping[str, str]  # CBS code -> name
     synonyms: tuple[SynonymPair, ...]
+    narrower: tuple[tuple[str, str], ...] = ()  # thesaurus: (broader term, narrower term)
 
     @functools.cached_property
     def theme_ids(self) -> Mapping[str, int]:
         return {slug: pk for pk, slug, _ in self.themes}
+
+    @functools.cached_property
+    def thesaurus(self) -> Mapping[tuple[str, ...], tuple[str, ...]]:
+        """Broader term (its words, stemmed) -> its narrower terms and theirs, at most
+        ``NARROWER_LIMIT``: "sociaal domein" -> jeugdzorg, Wmo, …, jeugdhulp, …"""
+        direct: dict[tuple[str, ...], list[str]] = {}
+        for term, narrower in self.narrower:
+            direct.setdefault(thesaurus_key(term), []).append(narrower)
+        index = {}
+        for key, terms in direct.items():
+            found = list(terms)
+            for term in terms:
+                found += direct.get(thesaurus_key(term), [])
+            found = [t for t in dict.fromkeys(found) if thesaurus_key(t) != key]
+            index[key] = tuple(found[:NARROWER_LIMIT])
+        return MappingProxyType(index)
 
     def choices(self, key: str) -> list[tuple[str, str]]:
         """(URL value, label) for every valid value of a facet, in display order."""
@@ -312,7 +337,18 @@ def load_reference() -> Reference:
             SynonymPair(*row)
             for row in Synonym.objects.values_list("term", "expansion", "exact_uppercase_only")
         ),
+        narrower=tuple(NarrowerTerm.objects.values_list("term", "narrower")),
     )
+
+
+NARROWER_LIMIT = 24  # narrower terms searched for one broader term
+NARROWER_BELOW = 2_000  # estimated title/summary matches of the query itself (see search())
+
+
+def thesaurus_key(text: str) -> tuple[str, ...]:
+    """How a thesaurus term and a run of query words are compared: folded, lightly stemmed
+    words ("Gemeentelijke belastingen" = "gemeentelijke belasting")."""
+    return tuple(dutch.stem(word) for word in dutch.words(text))
 
 
 # --- query text ---------------------------------------------------------------------------------
@@ -507,27 +543,64 @@ class BuiltQuery:
     # single compound: items matching some but not all of them are the partial matches.
     groups: tuple[SearchQuery, ...] = ()
     corrections: Mapping[str, str] = field(default_factory=dict)  # typed word -> known word
+    # The same query without the thesaurus' narrower terms (None: none were added). Only its
+    # matches can be title or summary matches (tiers 1-2): a narrower term ranks below the
+    # query's own words.
+    core_expression: SearchQuery | None = None
+    core_exact_expression: SearchQuery | None = None
+    narrower_expansions: tuple[Expansion, ...] = ()
 
     @property
     def has_prefix(self) -> bool:
         return self.expression is not self.exact_expression
 
+    @property
+    def tier_expression(self) -> SearchQuery:
+        return self.expression if self.core_expression is None else self.core_expression
+
     def without_prefix(self) -> BuiltQuery:
-        return replace(self, expression=self.exact_expression)
+        return replace(
+            self, expression=self.exact_expression, core_expression=self.core_exact_expression
+        )
+
+    def without_narrower(self) -> BuiltQuery:
+        if self.core_expression is None:
+            return self
+        return replace(
+            self,
+            expression=self.core_expression,
+            exact_expression=self.core_exact_expression,
+            core_expression=None,
+            core_exact_expression=None,
+            expansions=tuple(e for e in self.expansions if e not in self.narrower_expansions),
+            narrower_expansions=(),
+        )
 
     def expressions(self) -> list[SearchQuery]:
         """Every tsquery the search runs, for with_literals()."""
-        return [self.expression, self.exact_expression, *self.groups]
+        core = [] if self.core_expression is None else [self.core_expression]
+        core += [] if self.core_exact_expression is None else [self.core_exact_expression]
+        return [self.expression, self.exact_expression, *core, *self.groups]
 
     def with_literals(self, texts: Sequence[str]) -> BuiltQuery:
         """The same query with each expression replaced by its computed text (same order as
         expressions()), keeping has_prefix."""
         exact = TsQueryLiteral(texts[1])
+        core: dict[str, SearchQuery | None] = {}
+        rest = 2
+        if self.core_expression is not None:
+            core_exact = TsQueryLiteral(texts[3])
+            core = {
+                "core_expression": TsQueryLiteral(texts[2]) if self.has_prefix else core_exact,
+                "core_exact_expression": core_exact,
+            }
+            rest = 4
         return replace(
             self,
             expression=TsQueryLiteral(texts[0]) if self.has_prefix else exact,
             exact_expression=exact,
-            groups=tuple(TsQueryLiteral(text) for text in texts[2:]),
+            groups=tuple(TsQueryLiteral(text) for text in texts[rest:]),
+            **core,
         )
 
 
@@ -663,11 +736,18 @@ def analyse_words(query_words: Sequence[str]) -> list[_WordForms]:
     return forms
 
 
-def expand_query(built: BuiltQuery, text: str) -> BuiltQuery:
+def expand_query(
+    built: BuiltQuery,
+    text: str,
+    thesaurus: Mapping[tuple[str, ...], tuple[str, ...]] = MappingProxyType({}),
+) -> BuiltQuery:
     """Add the Dutch forms of the words of a plain query (no phrases, operators or -words).
 
     Each word becomes "the word or one of its forms" and all words are required; the original
     query (with its synonym variants) stays an alternative, so nothing it found is lost.
+    A run of words that is a broader term of the thesaurus may also be met by one of its
+    narrower terms ("sociaal domein samenwerking": Wmo or jeugdzorg … with samenwerking); the
+    query without them is kept as ``core_expression`` for the tiers.
     """
     segments = parse_segments(text)
     if not segments or any(seg.kind != "word" or seg.negated for seg in segments):
@@ -702,14 +782,67 @@ def expand_query(built: BuiltQuery, text: str) -> BuiltQuery:
             shown.insert(0, f.correction)
         if shown:
             expansions.append(Expansion(f.word, tuple(shown)))
-    return replace(
+    corrections = {f.word: f.correction for f in forms if f.correction}
+    result = replace(
         built,
         expression=expression,
         exact_expression=exact,
         expansions=tuple(expansions),
         groups=near if len(near) > 1 else (),
-        corrections={f.word: f.correction for f in forms if f.correction},
+        corrections=corrections,
     )
+    spans = _narrower_spans([corrections.get(w, w) for w in query_words], thesaurus)
+    if not spans:
+        return result
+    by_word = {f.word: group for f, group in zip(forms, groups, strict=True)}
+    units, added, near_by_word = [], [], dict(by_word)
+    for start, end, terms in spans:
+        inner = [by_word[w] for w in query_words[start:end] if w in by_word]
+        broader = functools.reduce(
+            operator.or_,
+            (SearchQuery(t, search_type="phrase", config=SEARCH_CONFIG) for t in terms),
+        )
+        units.append(functools.reduce(operator.and_, inner) | broader if inner else broader)
+        for w in query_words[start:end]:
+            if w in by_word:
+                near_by_word[w] = by_word.pop(w) | broader
+        added.append(Expansion(" ".join(query_words[start:end]), terms[:SHOWN_ALTERNATIVES]))
+    units += list(by_word.values())
+    wide = built.exact_expression | functools.reduce(operator.and_, units)
+    if result.groups and len(forms) > 1:
+        # The partial matches count a narrower term as its word.
+        result = replace(result, groups=tuple(near_by_word[f.word] for f in forms))
+    return replace(
+        result,
+        expression=wide if not built.has_prefix else wide | built.expression,
+        exact_expression=wide,
+        core_expression=expression,
+        core_exact_expression=exact,
+        expansions=(*result.expansions, *added),
+        narrower_expansions=tuple(added),
+    )
+
+
+def _narrower_spans(
+    words: Sequence[str], thesaurus: Mapping[tuple[str, ...], tuple[str, ...]]
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, narrower terms) for the runs of query words that are broader terms of the
+    thesaurus, longest first, not overlapping."""
+    if not thesaurus:
+        return []
+    longest = max(len(key) for key in thesaurus)
+    keys = [thesaurus_key(w)[:1] or ("",) for w in words]
+    spans, start = [], 0
+    while start < len(words):
+        for end in range(min(len(words), start + longest), start, -1):
+            terms = thesaurus.get(tuple(k[0] for k in keys[start:end]))
+            if terms:
+                spans.append((start, end, terms))
+                start = end
+                break
+        else:
+            start += 1
+    return spans
 
 
 # --- SQL helpers --------------------------------------------------------------------------------
@@ -987,10 +1120,10 @@ class _Plan:
         )
 
     def in_title(self) -> Matches:
-        return Matches(title_vector(), self.built.expression)
+        return Matches(title_vector(), self.built.tier_expression)
 
     def in_head(self) -> Matches:
-        return Matches(F("head_vector"), self.built.expression)
+        return Matches(F("head_vector"), self.built.tier_expression)
 
     def text(self) -> Q:
         """The text condition (nothing without a query)."""
@@ -1003,7 +1136,7 @@ def search(params: SearchParams, *, reference: Reference | None = None) -> Searc
     notices: list[str] = []
     built = build_query(params.q, reference.synonyms) if params.q else None
     if built is not None:
-        built = expand_query(built, params.q)
+        built = expand_query(built, params.q, reference.thesaurus)
     plan = _Plan(params=params, reference=reference, built=built)
     for spec in FACETS:
         values = params.selected(spec.key)
@@ -1022,6 +1155,10 @@ def search(params: SearchParams, *, reference: Reference | None = None) -> Searc
             if plan.built and plan.built.has_prefix and probe.exact >= PREFIX_FALLBACK_BELOW:
                 # The word is common enough on its own; its compounds would add cost and noise.
                 plan.built = plan.built.without_prefix()
+            if plan.built and sum(probe.tiers[:2]) >= NARROWER_BELOW:
+                # The query's own words find plenty in titles and summaries: narrower terms
+                # would add noise and cost.
+                plan.built = plan.built.without_narrower()
             counted = _count(plan, probe)
             total = counted.total
             num_pages = max(1, min(math.ceil(total / PAGE_SIZE), MAX_PAGES))
