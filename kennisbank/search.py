@@ -1190,7 +1190,13 @@ def search(params: SearchParams, *, reference: Reference | None = None) -> Searc
             ):
                 related = _hits(
                     plan,
-                    _related_ids(plan, probe, [pk for pk, _, _ in ids], [h.id for h in partial]),
+                    _related_ids(
+                        plan,
+                        probe,
+                        [pk for pk, _, _ in ids],
+                        [h.id for h in partial],
+                        _names([h.title for h in (hits or partial)[:RELATED_SEEDS]], params.q),
+                    ),
                 )
                 shown = {hit.id for hit in related}
                 partial = [hit for hit in partial if hit.id not in shown]
@@ -1594,8 +1600,35 @@ GROUP BY s.lexeme
 """
 
 
+_NUMBERS = frozenset("twee drie vier vijf zes zeven acht negen tien elf twaalf".split())
+_TITLE_START = re.compile(r"(?:^|[:.?!]\s+)(\w+)")
+
+
+def _names(titles: Iterable[str], query: str) -> frozenset[str]:
+    """The folded proper names (capitalised, not starting the title or a sentence) and number
+    words of titles: they say where or how many, not what about, so feedback leaves them out
+    ("Gouwe-Rijnland int voor acht gemeenten" is not like "Holland Rijnland", nor like
+    "Rivierenland beheert archieven van acht gemeenten"). Unless the query names something
+    itself (Waddeneilanden, Achterhoek): then the places of its best hits are what it is after.
+    """
+    if any(w[:1].isupper() and not w.isupper() for w in query.split()):
+        return frozenset()
+    out: set[str] = set()
+    for title in titles:
+        starts = {m.start(1) for m in _TITLE_START.finditer(title)}
+        for m in re.finditer(r"[^\W\d_]+", title):
+            word = _fold(m.group(0))
+            if (m.group(0)[0].isupper() and m.start() not in starts) or word in _NUMBERS:
+                out.add(word)
+    return frozenset(out)
+
+
 def _related_ids(
-    plan: _Plan, probe: _Probe, hit_ids: Sequence[int], partial_ids: Sequence[int]
+    plan: _Plan,
+    probe: _Probe,
+    hit_ids: Sequence[int],
+    partial_ids: Sequence[int],
+    names: frozenset[str] = frozenset(),
 ) -> list[tuple[int, float | None, int | None]]:
     """Items like the best hits, for a search that finds little (pseudo-relevance feedback).
 
@@ -1622,7 +1655,9 @@ def _related_ids(
         (
             (seeds_with * math.log(items / count), lexeme)
             for lexeme, seeds_with, count in rows
-            if count and 2 <= count <= most
+            if count
+            and 2 <= count <= most
+            and not any(name.startswith(lexeme) for name in names)
         ),
         reverse=True,
     )[:RELATED_TERMS]
