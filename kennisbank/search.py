@@ -1600,7 +1600,9 @@ GROUP BY s.lexeme
 """
 
 
-_NUMBERS = frozenset("twee drie vier vijf zes zeven acht negen tien elf twaalf".split())
+_NUMBERS = frozenset(
+    ["twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"]
+)
 _TITLE_START = re.compile(r"(?:^|[:.?!]\s+)(\w+)")
 
 
@@ -1655,9 +1657,7 @@ def _related_ids(
         (
             (seeds_with * math.log(items / count), lexeme)
             for lexeme, seeds_with, count in rows
-            if count
-            and 2 <= count <= most
-            and not any(name.startswith(lexeme) for name in names)
+            if count and 2 <= count <= most and not any(name.startswith(lexeme) for name in names)
         ),
         reverse=True,
     )[:RELATED_TERMS]
