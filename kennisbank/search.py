@@ -299,6 +299,15 @@ class Reference:
             index[key] = tuple(found[:NARROWER_LIMIT])
         return MappingProxyType(index)
 
+    @functools.cached_property
+    def thesaurus_broader(self) -> Mapping[tuple[str, ...], tuple[str, ...]]:
+        """Narrower term (its words, stemmed) -> its broader terms: "warmtetransitie" ->
+        energietransitie. For the related items of a search that finds little."""
+        index: dict[tuple[str, ...], list[str]] = {}
+        for term, narrower in self.narrower:
+            index.setdefault(thesaurus_key(narrower), []).append(term)
+        return MappingProxyType({key: tuple(terms) for key, terms in index.items()})
+
     def choices(self, key: str) -> list[tuple[str, str]]:
         """(URL value, label) for every valid value of a facet, in display order."""
         if key == "type":
@@ -549,6 +558,7 @@ class BuiltQuery:
     core_expression: SearchQuery | None = None
     core_exact_expression: SearchQuery | None = None
     narrower_expansions: tuple[Expansion, ...] = ()
+    broader_terms: tuple[str, ...] = ()  # the thesaurus' broader terms of the query's words
 
     @property
     def has_prefix(self) -> bool:
@@ -740,6 +750,7 @@ def expand_query(
     built: BuiltQuery,
     text: str,
     thesaurus: Mapping[tuple[str, ...], tuple[str, ...]] = MappingProxyType({}),
+    broader: Mapping[tuple[str, ...], tuple[str, ...]] = MappingProxyType({}),
 ) -> BuiltQuery:
     """Add the Dutch forms of the words of a plain query (no phrases, operators or -words).
 
@@ -791,7 +802,10 @@ def expand_query(
         groups=near if len(near) > 1 else (),
         corrections=corrections,
     )
-    spans = _narrower_spans([corrections.get(w, w) for w in query_words], thesaurus)
+    known_words = [corrections.get(w, w) for w in query_words]
+    above = [t for _s, _e, terms in _narrower_spans(known_words, broader) for t in terms]
+    result = replace(result, broader_terms=tuple(dict.fromkeys(above)))
+    spans = _narrower_spans(known_words, thesaurus)
     if not spans:
         return result
     by_word = {f.word: group for f, group in zip(forms, groups, strict=True)}
@@ -1136,7 +1150,7 @@ def search(params: SearchParams, *, reference: Reference | None = None) -> Searc
     notices: list[str] = []
     built = build_query(params.q, reference.synonyms) if params.q else None
     if built is not None:
-        built = expand_query(built, params.q, reference.thesaurus)
+        built = expand_query(built, params.q, reference.thesaurus, reference.thesaurus_broader)
     plan = _Plan(params=params, reference=reference, built=built)
     for spec in FACETS:
         values = params.selected(spec.key)
@@ -1661,9 +1675,24 @@ def _related_ids(
         ),
         reverse=True,
     )[:RELATED_TERMS]
-    if not weights:
-        return []
     terms = [(weight, SearchQuery(Lexeme(lexeme), config="simple")) for weight, lexeme in weights]
+    if plan.built.broader_terms:
+        # The thesaurus' broader terms of the query ("warmtetransitie" -> energietransitie)
+        # name its neighbourhood: they weigh as much as the best word of the best hits.
+        terms.append(
+            (
+                max((w for w, _ in weights), default=1.0),
+                functools.reduce(
+                    operator.or_,
+                    (
+                        SearchQuery(t, search_type="phrase", config=SEARCH_CONFIG)
+                        for t in plan.built.broader_terms[:NARROWER_LIMIT]
+                    ),
+                ),
+            )
+        )
+    if not terms:
+        return []
     any_term = functools.reduce(operator.or_, (query for _, query in terms))
     score = functools.reduce(
         operator.add,
