@@ -37,6 +37,16 @@ Dutch words (``expand_query``, analysis in ``portal.dutch``)
     stay required; the added forms are listed under "Ook gezocht op". This costs two queries
     on the small vocabulary table, whatever the collection size.
 
+Thesaurus (``NarrowerTerm``, ``expand_query``, ``_related_ids``)
+    A run of words of a plain query that is a broader term of the editors' thesaurus may also
+    be met by its narrower terms (and theirs, at most ``NARROWER_LIMIT``): "sociaal domein" ->
+    jeugdzorg, Wmo, …, listed under "Ook gezocht op". The query without them is kept
+    (``core_expression``) and alone decides the title and summary tiers, so an item found only
+    through a narrower term ranks with the body matches. When the query's own words match
+    ``NARROWER_BELOW`` or more titles and summaries (probe estimate), the narrower terms are
+    dropped, like the prefix fallback. The other way, the broader terms of the query's words
+    weigh in when the related items are chosen.
+
 Partial matches ("met een deel van de woorden")
     When a plain query of several words (or one compound, read as its head and tail) finds
     fewer than a page, the items that match some of the words follow in their own list: most
@@ -804,6 +814,15 @@ def expand_query(
     )
     known_words = [corrections.get(w, w) for w in query_words]
     above = [t for _s, _e, terms in _narrower_spans(known_words, broader) for t in terms]
+    # With their other narrower terms: the neighbours of "warmtetransitie" are RES and
+    # energieloket as much as the word energietransitie. Not under a top term (a theme such
+    # as bedrijfsvoering): ICT is no neighbour of belastingen.
+    above += [
+        n
+        for t in list(above)
+        if thesaurus_key(t) in broader
+        for n in thesaurus.get(thesaurus_key(t), ())
+    ]
     result = replace(result, broader_terms=tuple(dict.fromkeys(above)))
     spans = _narrower_spans(known_words, thesaurus)
     if not spans:
