@@ -352,12 +352,23 @@ def load_reference() -> Reference:
         themes=tuple(Theme.objects.values_list("id", "slug", "name")),
         models=tuple(CollaborationModel.objects.values_list("key", "name")),
         municipalities=MappingProxyType(dict(Municipality.objects.values_list("code", "name"))),
-        synonyms=tuple(
-            SynonymPair(*row)
-            for row in Synonym.objects.values_list("term", "expansion", "exact_uppercase_only")
-        ),
-        narrower=tuple(NarrowerTerm.objects.values_list("term", "narrower")),
+        **_word_lists(),
     )
+
+
+def _word_lists() -> dict[str, tuple]:
+    """The synonym list and the thesaurus, in one query."""
+    sql = (
+        f"SELECT 's', term, expansion, exact_uppercase_only FROM {Synonym._meta.db_table} "
+        f"UNION ALL SELECT 'n', term, narrower, false FROM {NarrowerTerm._meta.db_table}"
+    )
+    with connections[router.db_for_read(Synonym)].cursor() as cursor:
+        cursor.execute(sql)
+        rows = cursor.fetchall()
+    return {
+        "synonyms": tuple(SynonymPair(*row[1:]) for row in rows if row[0] == "s"),
+        "narrower": tuple((row[1], row[2]) for row in rows if row[0] == "n"),
+    }
 
 
 NARROWER_LIMIT = 24  # narrower terms searched for one broader term
