@@ -26,7 +26,16 @@ from . import admin_import, admin_submissions  # noqa: F401
 from .admin_history import ReadableHistoryAdmin
 from .constants import FACET_PREFIX, ItemType, Status
 from .forms_admin import DossierEntryFormSet, ItemAdminForm, TagAdminForm, tag_autocomplete_field
-from .models import Attachment, DossierEntry, Item, Registration, SourceLink, Synonym, Theme
+from .models import (
+    Attachment,
+    DossierEntry,
+    Item,
+    NarrowerTerm,
+    Registration,
+    SourceLink,
+    Synonym,
+    Theme,
+)
 from .registrations import event_capacity_changed
 from .services import item_refresh_facets, item_status_changed, items_set_status
 
@@ -509,6 +518,13 @@ class SynonymAdmin(admin.ModelAdmin):
     list_editable = ["exact_uppercase_only"]
     list_filter = ["exact_uppercase_only"]
     search_fields = ["term", "expansion"]
+
+
+@admin.register(NarrowerTerm)
+class NarrowerTermAdmin(admin.ModelAdmin):
+    list_display = ["term", "narrower"]
+    list_filter = ["term"]
+    search_fields = ["term", "narrower"]
 
 
 # taggit's own Tag admin has an English merge action that skips permission checks and an

@@ -78,6 +78,25 @@ class Synonym(models.Model):
         return f"{self.term} ↔ {self.expansion}"
 
 
+class NarrowerTerm(models.Model):
+    """A thesaurus relation: a search for the broader term also finds its narrower terms
+    ("sociaal domein" -> jeugdzorg, Wmo, Participatiewet), ranked below the term itself."""
+
+    term = models.CharField(_("bredere term"), max_length=100)
+    narrower = models.CharField(_("engere term"), max_length=100)
+
+    class Meta:
+        verbose_name = _("engere term")
+        verbose_name_plural = _("thesaurus (bredere en engere termen)")
+        ordering = ["term", "narrower"]
+        constraints = [
+            models.UniqueConstraint(fields=["term", "narrower"], name="unique_narrower_term")
+        ]
+
+    def __str__(self):
+        return f"{self.term} → {self.narrower}"
+
+
 class SearchTerm(models.Model):
     """A word from published titles and summaries: the vocabulary for "Bedoelde u …?".
 

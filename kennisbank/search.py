@@ -37,6 +37,16 @@ Dutch words (``expand_query``, analysis in ``portal.dutch``)
     stay required; the added forms are listed under "Ook gezocht op". This costs two queries
     on the small vocabulary table, whatever the collection size.
 
+Thesaurus (``NarrowerTerm``, ``expand_query``, ``_related_ids``)
+    A run of words of a plain query that is a broader term of the editors' thesaurus may also
+    be met by its narrower terms (and theirs, at most ``NARROWER_LIMIT``): "sociaal domein" ->
+    jeugdzorg, Wmo, …, listed under "Ook gezocht op". The query without them is kept
+    (``core_expression``) and alone decides the title and summary tiers, so an item found only
+    through a narrower term ranks with the body matches. When the query's own words match
+    ``NARROWER_BELOW`` or more titles and summaries (probe estimate), the narrower terms are
+    dropped, like the prefix fallback. The other way, the broader terms of the query's words
+    weigh in when the related items are chosen.
+
 Partial matches ("met een deel van de woorden")
     When a plain query of several words (or one compound, read as its head and tail) finds
     fewer than a page, the items that match some of the words follow in their own list: most
@@ -149,7 +159,15 @@ from netwerk.models import Municipality, Province
 from portal import dutch
 
 from .constants import FACET_PREFIX, TYPE_PATHS, EvidenceLevel, ItemType, Motive, TaskType
-from .models import SEARCH_CONFIG, SEARCH_SAMPLE_BUCKETS, Item, Synonym, Theme, title_vector
+from .models import (
+    SEARCH_CONFIG,
+    SEARCH_SAMPLE_BUCKETS,
+    Item,
+    NarrowerTerm,
+    Synonym,
+    Theme,
+    title_vector,
+)
 from .services import lexicon_frequencies
 
 PAGE_SIZE = 20
@@ -269,10 +287,36 @@ class Reference:
     models: tuple[tuple[str, str], ...]  # key, name
     municipalities: Mapping[str, str]  # CBS code -> name
     synonyms: tuple[SynonymPair, ...]
+    narrower: tuple[tuple[str, str], ...] = ()  # thesaurus: (broader term, narrower term)
 
     @functools.cached_property
     def theme_ids(self) -> Mapping[str, int]:
         return {slug: pk for pk, slug, _ in self.themes}
+
+    @functools.cached_property
+    def thesaurus(self) -> Mapping[tuple[str, ...], tuple[str, ...]]:
+        """Broader term (its words, stemmed) -> its narrower terms and theirs, at most
+        ``NARROWER_LIMIT``: "sociaal domein" -> jeugdzorg, Wmo, …, jeugdhulp, …"""
+        direct: dict[tuple[str, ...], list[str]] = {}
+        for term, narrower in self.narrower:
+            direct.setdefault(thesaurus_key(term), []).append(narrower)
+        index = {}
+        for key, terms in direct.items():
+            found = list(terms)
+            for term in terms:
+                found += direct.get(thesaurus_key(term), [])
+            found = [t for t in dict.fromkeys(found) if thesaurus_key(t) != key]
+            index[key] = tuple(found[:NARROWER_LIMIT])
+        return MappingProxyType(index)
+
+    @functools.cached_property
+    def thesaurus_broader(self) -> Mapping[tuple[str, ...], tuple[str, ...]]:
+        """Narrower term (its words, stemmed) -> its broader terms: "warmtetransitie" ->
+        energietransitie. For the related items of a search that finds little."""
+        index: dict[tuple[str, ...], list[str]] = {}
+        for term, narrower in self.narrower:
+            index.setdefault(thesaurus_key(narrower), []).append(term)
+        return MappingProxyType({key: tuple(terms) for key, terms in index.items()})
 
     def choices(self, key: str) -> list[tuple[str, str]]:
         """(URL value, label) for every valid value of a facet, in display order."""
@@ -308,11 +352,33 @@ def load_reference() -> Reference:
         themes=tuple(Theme.objects.values_list("id", "slug", "name")),
         models=tuple(CollaborationModel.objects.values_list("key", "name")),
         municipalities=MappingProxyType(dict(Municipality.objects.values_list("code", "name"))),
-        synonyms=tuple(
-            SynonymPair(*row)
-            for row in Synonym.objects.values_list("term", "expansion", "exact_uppercase_only")
-        ),
+        **_word_lists(),
     )
+
+
+def _word_lists() -> dict[str, tuple]:
+    """The synonym list and the thesaurus, in one query."""
+    sql = (
+        f"SELECT 's', term, expansion, exact_uppercase_only FROM {Synonym._meta.db_table} "
+        f"UNION ALL SELECT 'n', term, narrower, false FROM {NarrowerTerm._meta.db_table}"
+    )
+    with connections[router.db_for_read(Synonym)].cursor() as cursor:
+        cursor.execute(sql)
+        rows = cursor.fetchall()
+    return {
+        "synonyms": tuple(SynonymPair(*row[1:]) for row in rows if row[0] == "s"),
+        "narrower": tuple((row[1], row[2]) for row in rows if row[0] == "n"),
+    }
+
+
+NARROWER_LIMIT = 24  # narrower terms searched for one broader term
+NARROWER_BELOW = 2_000  # estimated title/summary matches of the query itself (see search())
+
+
+def thesaurus_key(text: str) -> tuple[str, ...]:
+    """How a thesaurus term and a run of query words are compared: folded, lightly stemmed
+    words ("Gemeentelijke belastingen" = "gemeentelijke belasting")."""
+    return tuple(dutch.stem(word) for word in dutch.words(text))
 
 
 # --- query text ---------------------------------------------------------------------------------
@@ -507,27 +573,65 @@ class BuiltQuery:
     # single compound: items matching some but not all of them are the partial matches.
     groups: tuple[SearchQuery, ...] = ()
     corrections: Mapping[str, str] = field(default_factory=dict)  # typed word -> known word
+    # The same query without the thesaurus' narrower terms (None: none were added). Only its
+    # matches can be title or summary matches (tiers 1-2): a narrower term ranks below the
+    # query's own words.
+    core_expression: SearchQuery | None = None
+    core_exact_expression: SearchQuery | None = None
+    narrower_expansions: tuple[Expansion, ...] = ()
+    broader_terms: tuple[str, ...] = ()  # the thesaurus' broader terms of the query's words
 
     @property
     def has_prefix(self) -> bool:
         return self.expression is not self.exact_expression
 
+    @property
+    def tier_expression(self) -> SearchQuery:
+        return self.expression if self.core_expression is None else self.core_expression
+
     def without_prefix(self) -> BuiltQuery:
-        return replace(self, expression=self.exact_expression)
+        return replace(
+            self, expression=self.exact_expression, core_expression=self.core_exact_expression
+        )
+
+    def without_narrower(self) -> BuiltQuery:
+        if self.core_expression is None:
+            return self
+        return replace(
+            self,
+            expression=self.core_expression,
+            exact_expression=self.core_exact_expression,
+            core_expression=None,
+            core_exact_expression=None,
+            expansions=tuple(e for e in self.expansions if e not in self.narrower_expansions),
+            narrower_expansions=(),
+        )
 
     def expressions(self) -> list[SearchQuery]:
         """Every tsquery the search runs, for with_literals()."""
-        return [self.expression, self.exact_expression, *self.groups]
+        core = [] if self.core_expression is None else [self.core_expression]
+        core += [] if self.core_exact_expression is None else [self.core_exact_expression]
+        return [self.expression, self.exact_expression, *core, *self.groups]
 
     def with_literals(self, texts: Sequence[str]) -> BuiltQuery:
         """The same query with each expression replaced by its computed text (same order as
         expressions()), keeping has_prefix."""
         exact = TsQueryLiteral(texts[1])
+        core: dict[str, SearchQuery | None] = {}
+        rest = 2
+        if self.core_expression is not None:
+            core_exact = TsQueryLiteral(texts[3])
+            core = {
+                "core_expression": TsQueryLiteral(texts[2]) if self.has_prefix else core_exact,
+                "core_exact_expression": core_exact,
+            }
+            rest = 4
         return replace(
             self,
             expression=TsQueryLiteral(texts[0]) if self.has_prefix else exact,
             exact_expression=exact,
-            groups=tuple(TsQueryLiteral(text) for text in texts[2:]),
+            groups=tuple(TsQueryLiteral(text) for text in texts[rest:]),
+            **core,
         )
 
 
@@ -663,11 +767,19 @@ def analyse_words(query_words: Sequence[str]) -> list[_WordForms]:
     return forms
 
 
-def expand_query(built: BuiltQuery, text: str) -> BuiltQuery:
+def expand_query(
+    built: BuiltQuery,
+    text: str,
+    thesaurus: Mapping[tuple[str, ...], tuple[str, ...]] = MappingProxyType({}),
+    broader: Mapping[tuple[str, ...], tuple[str, ...]] = MappingProxyType({}),
+) -> BuiltQuery:
     """Add the Dutch forms of the words of a plain query (no phrases, operators or -words).
 
     Each word becomes "the word or one of its forms" and all words are required; the original
     query (with its synonym variants) stays an alternative, so nothing it found is lost.
+    A run of words that is a broader term of the thesaurus may also be met by one of its
+    narrower terms ("sociaal domein samenwerking": Wmo or jeugdzorg … with samenwerking); the
+    query without them is kept as ``core_expression`` for the tiers.
     """
     segments = parse_segments(text)
     if not segments or any(seg.kind != "word" or seg.negated for seg in segments):
@@ -702,14 +814,79 @@ def expand_query(built: BuiltQuery, text: str) -> BuiltQuery:
             shown.insert(0, f.correction)
         if shown:
             expansions.append(Expansion(f.word, tuple(shown)))
-    return replace(
+    corrections = {f.word: f.correction for f in forms if f.correction}
+    result = replace(
         built,
         expression=expression,
         exact_expression=exact,
         expansions=tuple(expansions),
         groups=near if len(near) > 1 else (),
-        corrections={f.word: f.correction for f in forms if f.correction},
+        corrections=corrections,
     )
+    known_words = [corrections.get(w, w) for w in query_words]
+    above = [t for _s, _e, terms in _narrower_spans(known_words, broader) for t in terms]
+    # With their other narrower terms: the neighbours of "warmtetransitie" are RES and
+    # energieloket as much as the word energietransitie. Not under a top term (a theme such
+    # as bedrijfsvoering): ICT is no neighbour of belastingen.
+    above += [
+        n
+        for t in list(above)
+        if thesaurus_key(t) in broader
+        for n in thesaurus.get(thesaurus_key(t), ())
+    ]
+    result = replace(result, broader_terms=tuple(dict.fromkeys(above)))
+    spans = _narrower_spans(known_words, thesaurus)
+    if not spans:
+        return result
+    by_word = {f.word: group for f, group in zip(forms, groups, strict=True)}
+    units, added, near_by_word = [], [], dict(by_word)
+    for start, end, terms in spans:
+        inner = [by_word[w] for w in query_words[start:end] if w in by_word]
+        broader = functools.reduce(
+            operator.or_,
+            (SearchQuery(t, search_type="phrase", config=SEARCH_CONFIG) for t in terms),
+        )
+        units.append(functools.reduce(operator.and_, inner) | broader if inner else broader)
+        for w in query_words[start:end]:
+            if w in by_word:
+                near_by_word[w] = by_word.pop(w) | broader
+        added.append(Expansion(" ".join(query_words[start:end]), terms[:SHOWN_ALTERNATIVES]))
+    units += list(by_word.values())
+    wide = built.exact_expression | functools.reduce(operator.and_, units)
+    if result.groups and len(forms) > 1:
+        # The partial matches count a narrower term as its word.
+        result = replace(result, groups=tuple(near_by_word[f.word] for f in forms))
+    return replace(
+        result,
+        expression=wide if not built.has_prefix else wide | built.expression,
+        exact_expression=wide,
+        core_expression=expression,
+        core_exact_expression=exact,
+        expansions=(*result.expansions, *added),
+        narrower_expansions=tuple(added),
+    )
+
+
+def _narrower_spans(
+    words: Sequence[str], thesaurus: Mapping[tuple[str, ...], tuple[str, ...]]
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, narrower terms) for the runs of query words that are broader terms of the
+    thesaurus, longest first, not overlapping."""
+    if not thesaurus:
+        return []
+    longest = max(len(key) for key in thesaurus)
+    keys = [thesaurus_key(w)[:1] or ("",) for w in words]
+    spans, start = [], 0
+    while start < len(words):
+        for end in range(min(len(words), start + longest), start, -1):
+            terms = thesaurus.get(tuple(k[0] for k in keys[start:end]))
+            if terms:
+                spans.append((start, end, terms))
+                start = end
+                break
+        else:
+            start += 1
+    return spans
 
 
 # --- SQL helpers --------------------------------------------------------------------------------
@@ -987,10 +1164,10 @@ class _Plan:
         )
 
     def in_title(self) -> Matches:
-        return Matches(title_vector(), self.built.expression)
+        return Matches(title_vector(), self.built.tier_expression)
 
     def in_head(self) -> Matches:
-        return Matches(F("head_vector"), self.built.expression)
+        return Matches(F("head_vector"), self.built.tier_expression)
 
     def text(self) -> Q:
         """The text condition (nothing without a query)."""
@@ -1003,7 +1180,7 @@ def search(params: SearchParams, *, reference: Reference | None = None) -> Searc
     notices: list[str] = []
     built = build_query(params.q, reference.synonyms) if params.q else None
     if built is not None:
-        built = expand_query(built, params.q)
+        built = expand_query(built, params.q, reference.thesaurus, reference.thesaurus_broader)
     plan = _Plan(params=params, reference=reference, built=built)
     for spec in FACETS:
         values = params.selected(spec.key)
@@ -1022,6 +1199,10 @@ def search(params: SearchParams, *, reference: Reference | None = None) -> Searc
             if plan.built and plan.built.has_prefix and probe.exact >= PREFIX_FALLBACK_BELOW:
                 # The word is common enough on its own; its compounds would add cost and noise.
                 plan.built = plan.built.without_prefix()
+            if plan.built and sum(probe.tiers[:2]) >= NARROWER_BELOW:
+                # The query's own words find plenty in titles and summaries: narrower terms
+                # would add noise and cost.
+                plan.built = plan.built.without_narrower()
             counted = _count(plan, probe)
             total = counted.total
             num_pages = max(1, min(math.ceil(total / PAGE_SIZE), MAX_PAGES))
@@ -1053,7 +1234,13 @@ def search(params: SearchParams, *, reference: Reference | None = None) -> Searc
             ):
                 related = _hits(
                     plan,
-                    _related_ids(plan, probe, [pk for pk, _, _ in ids], [h.id for h in partial]),
+                    _related_ids(
+                        plan,
+                        probe,
+                        [pk for pk, _, _ in ids],
+                        [h.id for h in partial],
+                        _names([h.title for h in (hits or partial)[:RELATED_SEEDS]], params.q),
+                    ),
                 )
                 shown = {hit.id for hit in related}
                 partial = [hit for hit in partial if hit.id not in shown]
@@ -1457,8 +1644,37 @@ GROUP BY s.lexeme
 """
 
 
+_NUMBERS = frozenset(
+    ["twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"]
+)
+_TITLE_START = re.compile(r"(?:^|[:.?!]\s+)(\w+)")
+
+
+def _names(titles: Iterable[str], query: str) -> frozenset[str]:
+    """The folded proper names (capitalised, not starting the title or a sentence) and number
+    words of titles: they say where or how many, not what about, so feedback leaves them out
+    ("Gouwe-Rijnland int voor acht gemeenten" is not like "Holland Rijnland", nor like
+    "Rivierenland beheert archieven van acht gemeenten"). Unless the query names something
+    itself (Waddeneilanden, Achterhoek): then the places of its best hits are what it is after.
+    """
+    if any(w[:1].isupper() and not w.isupper() for w in query.split()):
+        return frozenset()
+    out: set[str] = set()
+    for title in titles:
+        starts = {m.start(1) for m in _TITLE_START.finditer(title)}
+        for m in re.finditer(r"[^\W\d_]+", title):
+            word = _fold(m.group(0))
+            if (m.group(0)[0].isupper() and m.start() not in starts) or word in _NUMBERS:
+                out.add(word)
+    return frozenset(out)
+
+
 def _related_ids(
-    plan: _Plan, probe: _Probe, hit_ids: Sequence[int], partial_ids: Sequence[int]
+    plan: _Plan,
+    probe: _Probe,
+    hit_ids: Sequence[int],
+    partial_ids: Sequence[int],
+    names: frozenset[str] = frozenset(),
 ) -> list[tuple[int, float | None, int | None]]:
     """Items like the best hits, for a search that finds little (pseudo-relevance feedback).
 
@@ -1485,13 +1701,28 @@ def _related_ids(
         (
             (seeds_with * math.log(items / count), lexeme)
             for lexeme, seeds_with, count in rows
-            if count and 2 <= count <= most
+            if count and 2 <= count <= most and not any(name.startswith(lexeme) for name in names)
         ),
         reverse=True,
     )[:RELATED_TERMS]
-    if not weights:
-        return []
     terms = [(weight, SearchQuery(Lexeme(lexeme), config="simple")) for weight, lexeme in weights]
+    if plan.built.broader_terms:
+        # The thesaurus' broader terms of the query ("warmtetransitie" -> energietransitie)
+        # name its neighbourhood: they weigh as much as the best word of the best hits.
+        terms.append(
+            (
+                max((w for w, _ in weights), default=1.0),
+                functools.reduce(
+                    operator.or_,
+                    (
+                        SearchQuery(t, search_type="phrase", config=SEARCH_CONFIG)
+                        for t in plan.built.broader_terms[:NARROWER_LIMIT]
+                    ),
+                ),
+            )
+        )
+    if not terms:
+        return []
     any_term = functools.reduce(operator.or_, (query for _, query in terms))
     score = functools.reduce(
         operator.add,

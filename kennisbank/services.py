@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable, Mapping
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -227,7 +228,7 @@ def items_set_status(*, items: Iterable[Item], status: str) -> int:
 
 
 def search_terms_refresh(*, parts: bool = True) -> int:
-    """Rebuild the "Bedoelde u …?" vocabulary from published titles and summaries, and the
+    """Rebuild the "Bedoelde u …?" vocabulary from published titles, summaries and tags, and the
     compound parts in the index that are read against it (unless ``parts`` is off: the
     benchmark corpus writes its own).
 
@@ -235,8 +236,15 @@ def search_terms_refresh(*, parts: bool = True) -> int:
     Returns the number of words.
     """
     items_sql, items_params = (
-        Item.objects.published().order_by().values("title", "summary").query.sql_with_params()
+        Item.objects.published().order_by().values("id", "title", "summary").query.sql_with_params()
     )
+    # The editors' keywords count as words of the item too: on a small collection they hold
+    # words its titles only use inside compounds ("jeugdzorg" in "jeugdzorginkoop").
+    tags_sql = """
+        coalesce((SELECT string_agg(t.name, ' ') FROM taggit_tag t
+                  JOIN taggit_taggeditem ti ON ti.tag_id = t.id
+                  WHERE ti.object_id = i.id AND ti.content_type_id = %s), '')
+    """
     # 'simple' lower-cases without stemming: the words as people write them. Their stems
     # (nl_unaccent) tell search.py whether a typed word is known in any of its forms.
     sql = f"""
@@ -248,7 +256,8 @@ def search_terms_refresh(*, parts: bool = True) -> int:
         FROM (
             SELECT u.lexeme AS word, count(*) AS documents
             FROM ({items_sql}) AS i,
-                 unnest(to_tsvector('simple', i.title || ' ' || i.summary)) AS u
+                 unnest(to_tsvector('simple', i.title || ' ' || i.summary || ' ' || {tags_sql}))
+                     AS u
             GROUP BY u.lexeme
         ) AS w
         WHERE length(w.word) BETWEEN 4 AND 100 AND w.word ~ '^[[:alpha:]]+$'
@@ -256,7 +265,8 @@ def search_terms_refresh(*, parts: bool = True) -> int:
     with transaction.atomic():
         with connection.cursor() as cursor:
             SearchTerm.objects.all().delete()
-            cursor.execute(sql, [SEARCH_CONFIG, *items_params])
+            item_type = ContentType.objects.get_for_model(Item).pk
+            cursor.execute(sql, [SEARCH_CONFIG, *items_params, item_type])
             count = cursor.rowcount
         # The compound parts in the index are read against this vocabulary: keep them in step.
         if parts:

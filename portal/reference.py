@@ -4,9 +4,9 @@ from django.apps import apps as django_apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 
-from kennisbank.models import Synonym, Theme
+from kennisbank.models import NarrowerTerm, Synonym, Theme
 from kennisbank.permissions import sync_editor_group
-from kennisbank.reference import load_synonyms, load_themes
+from kennisbank.reference import load_synonyms, load_themes, load_thesaurus
 from modellentool.models import CollaborationModel
 from modellentool.reference import load_collaboration_models
 from netwerk.models import Municipality
@@ -20,6 +20,7 @@ def ensure_reference_data() -> None:
     load_collaboration_models(CollaborationModel)
     load_themes(Theme)
     load_synonyms(Synonym)
+    load_thesaurus(NarrowerTerm)
     for app_config in django_apps.get_app_configs():
         create_permissions(app_config, verbosity=0)
     sync_editor_group(Group, Permission)

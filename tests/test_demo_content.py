@@ -13,7 +13,7 @@ def test_demo_content_loads_once_with_an_editor_in_both_groups(settings, capsys)
     settings.DEBUG = True
     call_command("load_demo_content")
     items = Item.objects.count()
-    assert items == 80
+    assert items == 82
     assert Item.objects.published().filter(external_id="seed-001").exists()
     editor = get_user_model().objects.get(username="redacteur")
     assert set(editor.groups.values_list("name", flat=True)) == {

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from kennisbank.constants import ItemType
-from kennisbank.models import Item
+from kennisbank.models import Item, NarrowerTerm
 from kennisbank.search import SearchParams, search
 from portal import dutch
 from tests.kennisbank.test_search import get, html, make, titles
@@ -157,11 +157,17 @@ def test_on_the_demo_content_a_plain_tax_query_shows_every_tax_practice_example(
         .filter(type=ItemType.PRACTICE, themes__slug="belastingen-en-woz")
         .values_list("title", flat=True)
     )
-    assert len(tax_practices) >= 4
+    assert len(tax_practices) == 6
     result = search(SearchParams(q="belastingen samenwerking"))
     page_one = {hit.title for hit in (*result.hits, *result.related_hits, *result.partial_hits)}
     assert tax_practices <= page_one
     assert "Eén belastingkantoor voor zes gemeenten langs Lek en Kromme Rijn" in page_one
+
+    markiezaten = "Heffingsunie Markiezaten: vijf gemeenten innen samen hun belastingen"
+    assert markiezaten in {hit.title for hit in search(SearchParams(q="heffingsunies")).hits}
+    # The typo is answered on a small collection too: the vocabulary knows "jeugdzorg" from
+    # the compounds of titles and summaries (jeugdzorginkoop), not only from whole words.
+    assert search(SearchParams(q="jeugdzrog")).suggestion == "jeugdzorg"
 
 
 @pytestmark_db
@@ -234,3 +240,26 @@ def test_a_search_that_finds_little_adds_items_like_its_best_hit(client):
     # Never says "heffingsunie", but shares its rarer words (aanslagen, kwijtschelding).
     assert [hit.title for hit in result.related_hits] == ["Zwolle neemt kwijtschelding over"]
     assert "Lijkt op de beste resultaten" in html(response)
+
+
+@pytestmark_db
+def test_a_broader_term_finds_its_narrower_terms_below_its_own_matches(client):
+    NarrowerTerm.objects.get_or_create(term="sociaal domein", narrower="Wmo")
+    NarrowerTerm.objects.get_or_create(term="energietransitie", narrower="warmtetransitie")
+    NarrowerTerm.objects.get_or_create(term="energietransitie", narrower="zonnepark")
+    NarrowerTerm.objects.get_or_create(term="klimaat", narrower="energietransitie")
+    make("Een regionaal Wmo-loket", summary="Vier gemeenten, één loket.")
+    make("Samenwerking", summary="Over het sociaal domein.")
+    make("Warmtetransitie samen voorbereiden")
+    make("Een zonnepark van drie gemeenten")
+    make("Iets over sport")
+    refresh()
+    response = get(client, q="sociaal domein")
+    # The query's own words in a summary rank above a narrower term in a title.
+    assert titles(response) == ["Samenwerking", "Een regionaal Wmo-loket"]
+    assert "Ook gezocht op" in html(response) and "Wmo" in html(response)
+
+    # The other way: a narrower term's neighbours are like its results.
+    result = get(client, q="warmtetransitie").context["result"]
+    assert [hit.title for hit in result.hits] == ["Warmtetransitie samen voorbereiden"]
+    assert [hit.title for hit in result.related_hits] == ["Een zonnepark van drie gemeenten"]
