@@ -1212,17 +1212,16 @@ def _count(plan: _Plan, probe: _Probe) -> _Counts:
         # Matching rows count for every token, and "*" counts them: the total.
         (plan.text(), every, probe.all, Value(None, output_field=CharField()), "m"),
     ]
-    if plan.active:
+    for key in plan.active:
         # A row failing one facet's filter counts only for that facet's tokens: each facet is
         # counted with the other filters applied, so its alternatives show what they would give.
-        failed = Case(
-            *(When(~plan.condition(k), then=Value(FACET_PREFIX[k] + ":")) for k in plan.active),
-            default=Value(None),
-            output_field=CharField(),
+        # One row set per facet (the rows failing exactly that filter), so the tokens are picked
+        # by a constant prefix, not by an expression evaluated for every token.
+        others = functools.reduce(
+            operator.and_, (plan.condition(o) for o in plan.active if o != key), Q()
         )
-        parts.append(
-            (plan.text(), plan.near_filters() & ~every, probe.near - probe.all, failed, "a")
-        )
+        failing = others & ~plan.condition(key)
+        parts.append((plan.text(), failing, probe.near - probe.all, FACET_PREFIX[key] + ":", "a"))
 
     def sample_buckets(size: float) -> int:
         if size <= EXACT_COUNT_LIMIT:
@@ -1263,14 +1262,13 @@ def _count(plan: _Plan, probe: _Probe) -> _Counts:
                 f" AS tok FROM ({sql}) AS r) AS u GROUP BY u.tok"
             )
         else:
-            sql, sql_params = _sql(
-                rows.annotate(failed=failed).order_by().values("facets", "failed")
-            )
+            sql, sql_params = _sql(rows.order_by().values("facets"))
             # Only the tokens of the one facet the row fails.
             selects.append(
-                "SELECT u.tok, 0, count(*) FROM (SELECT unnest(r.facets) AS tok, r.failed"
-                f" FROM ({sql}) AS r) AS u WHERE starts_with(u.tok, u.failed) GROUP BY u.tok"
+                "SELECT u.tok, 0, count(*) FROM (SELECT unnest(r.facets) AS tok"
+                f" FROM ({sql}) AS r) AS u WHERE starts_with(u.tok, %s) GROUP BY u.tok"
             )
+            sql_params += (failed,)
         scales.append(SEARCH_SAMPLE_BUCKETS / buckets)
         params.extend(sql_params)
 
