@@ -84,7 +84,9 @@ Facets
     a bigger one is read from only as many buckets as give about ``SAMPLE_TARGET`` rows, and its
     counts are scaled up and shown as estimates ("ca. 12.000"). A narrow query with a broad
     filter thus keeps an exact total and exact counts, with estimates only for the alternatives
-    of the filtered facets. The hits themselves are never sampled.
+    of the filtered facets. The hits themselves are never sampled. The alternatives are read
+    once (a materialised CTE, which facet each row fails worked out per row, not per token),
+    and when both sets come from one sample the matching rows come from that same read.
 
 Suggestions
     ``SearchTerm`` holds the words of published titles and summaries with their stems (rebuilt by
@@ -92,7 +94,8 @@ Suggestions
     in that vocabulary is replaced by the most similar known word (pg_trgm ``%`` on a GIN trigram
     index, similarity ≥ ``SUGGEST_MIN_SIMILARITY``): "Bedoelde u …?", offered when the search
     finds fewer than ``SUGGEST_BELOW`` results. A word one edit (or one swap) from a known word
-    is replaced by that word whatever the number of results, as it was searched for too.
+    is replaced by that word whatever the number of results, as it was searched for too. With
+    enough results and no such correction nothing is offered, and the look-up is skipped.
 
 Only published items appear: every query starts from ``Item.objects.published()``. The queries
 of one search share a transaction with ``work_mem`` raised (exact bitmaps, in-memory hashing),
