@@ -1294,8 +1294,8 @@ def _count(plan: _Plan, probe: _Probe) -> _Counts:
         scales.append(SEARCH_SAMPLE_BUCKETS / buckets)
         params.extend(sql_params)
 
-    # Two aggregates, each planned for its own rows (a hash aggregate over every token of the
-    # matching rows; one combined statement misjudged the token count and sorted them all).
+    # Separate aggregates, each planned for its own rows (a hash aggregate over every token of
+    # the matching rows; one combined statement misjudged the token count and sorted them all).
     tokens: dict[str, tuple[int, int]] = {}
     with _connection().cursor() as cursor:
         with_ctes = f"WITH {', '.join(ctes)} " if ctes else ""
