@@ -94,7 +94,9 @@ Facets
     a bigger one is read from only as many buckets as give about ``SAMPLE_TARGET`` rows, and its
     counts are scaled up and shown as estimates ("ca. 12.000"). A narrow query with a broad
     filter thus keeps an exact total and exact counts, with estimates only for the alternatives
-    of the filtered facets. The hits themselves are never sampled.
+    of the filtered facets. The hits themselves are never sampled. The alternatives are read
+    once (a materialised CTE, which facet each row fails worked out per row, not per token),
+    and when both sets come from one sample the matching rows come from that same read.
 
 Suggestions
     ``SearchTerm`` holds the words of published titles and summaries with their stems (rebuilt by
@@ -102,7 +104,8 @@ Suggestions
     in that vocabulary is replaced by the most similar known word (pg_trgm ``%`` on a GIN trigram
     index, similarity ≥ ``SUGGEST_MIN_SIMILARITY``): "Bedoelde u …?", offered when the search
     finds fewer than ``SUGGEST_BELOW`` results. A word one edit (or one swap) from a known word
-    is replaced by that word whatever the number of results, as it was searched for too.
+    is replaced by that word whatever the number of results, as it was searched for too. With
+    enough results and no such correction nothing is offered, and the look-up is skipped.
 
 Only published items appear: every query starts from ``Item.objects.published()``. The queries
 of one search share a transaction with ``work_mem`` raised (exact bitmaps, in-memory hashing),
@@ -1420,7 +1423,10 @@ def _count(plan: _Plan, probe: _Probe) -> _Counts:
     # Too many matching rows: one sample for both sets (about SAMPLE_TARGET rows in all).
     # Otherwise the matching rows are counted exactly, and only the alternatives sampled.
     shared = sample_buckets(probe.near) if probe.all > EXACT_COUNT_LIMIT else None
-    scales, selects, params = [], [], []
+    if shared and plan.active:
+        # The same sample for both sets: read its rows once (see below), matching ones too.
+        parts = [(plan.text(), plan.near_filters(), probe.near, parts[1][3], "ma")]
+    scales, selects, params, ctes, cte_params = [], [], [], [], []
     for text, filters, size, failed, part in parts:
         buckets = shared or sample_buckets(size)
         rows = Item.objects.published()
@@ -1453,19 +1459,34 @@ def _count(plan: _Plan, probe: _Probe) -> _Counts:
             sql, sql_params = _sql(
                 rows.annotate(failed=failed).order_by().values("facets", "failed")
             )
-            # Only the tokens of the one facet the row fails.
-            selects.append(
-                "SELECT u.tok, 0, count(*) FROM (SELECT unnest(r.facets) AS tok, r.failed"
-                f" FROM ({sql}) AS r) AS u WHERE starts_with(u.tok, u.failed) GROUP BY u.tok"
-            )
+            # Only the tokens of the one facet the row fails. The rows are read once, and which
+            # facet a row fails is worked out once per row, not once per token: then one
+            # aggregate per facet picks its rows and its tokens by constant prefixes.
+            ctes.append(f"a AS MATERIALIZED ({sql})")
+            cte_params.extend(sql_params)
+            sql_params = ()
+            if part == "ma":  # rows failing no filter are the matching rows
+                selects.append(
+                    "SELECT u.tok, count(*), 0 FROM (SELECT"
+                    " unnest(a.facets || ARRAY['*']::varchar(40)[]) AS tok FROM a"
+                    " WHERE a.failed IS NULL) AS u GROUP BY u.tok"
+                )
+                scales.append(SEARCH_SAMPLE_BUCKETS / buckets)
+            for key in plan.active:
+                selects.append(
+                    "SELECT u.tok, 0, count(*) FROM (SELECT unnest(a.facets) AS tok FROM a"
+                    " WHERE a.failed = %s) AS u WHERE starts_with(u.tok, %s) GROUP BY u.tok"
+                )
+                sql_params += (FACET_PREFIX[key] + ":",) * 2
         scales.append(SEARCH_SAMPLE_BUCKETS / buckets)
         params.extend(sql_params)
 
-    # Two aggregates, each planned for its own rows (a hash aggregate over every token of the
-    # matching rows; one combined statement misjudged the token count and sorted them all).
+    # Separate aggregates, each planned for its own rows (a hash aggregate over every token of
+    # the matching rows; one combined statement misjudged the token count and sorted them all).
     tokens: dict[str, tuple[int, int]] = {}
     with _connection().cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(selects), params)
+        with_ctes = f"WITH {', '.join(ctes)} " if ctes else ""
+        cursor.execute(with_ctes + " UNION ALL ".join(selects), [*cte_params, *params])
         for tok, matching, alternatives in cursor:
             before = tokens.get(tok, (0, 0))
             tokens[tok] = (before[0] + matching, before[1] + alternatives)
@@ -1829,15 +1850,15 @@ def _suggestion(plan: _Plan, total: int) -> str | None:
     """ "Bedoelde u …?": the query with unknown words replaced by the closest known word."""
     if plan.built is None or not plan.built.words:
         return None
-    with _connection().cursor() as cursor:
-        cursor.execute(_SUGGEST_SQL, [SEARCH_CONFIG, list(plan.built.words)])
-        rows = cursor.fetchall()
     # A word one edit from a known word was searched as that word too: say so however many
     # results that gave ("jeugdzrog" finds thousands at 250,000 items, all through "jeugdzorg").
     corrections = plan.built.corrections
     many = total >= SUGGEST_BELOW
     if many and not corrections:
-        return None
+        return None  # before the look-up: most searches need none
+    with _connection().cursor() as cursor:
+        cursor.execute(_SUGGEST_SQL, [SEARCH_CONFIG, list(plan.built.words)])
+        rows = cursor.fetchall()
     text = plan.params.q
     changed = False
     for typed, (word, known, best, score) in zip(plan.built.words, rows, strict=True):
@@ -1856,13 +1877,14 @@ def _suggestion(plan: _Plan, total: int) -> str | None:
 def _facets(plan: _Plan, counted: _Counts) -> tuple[Facet, ...]:
     reference = plan.reference
     facets = []
+    by_prefix: dict[str, dict[str, int]] = {}  # one pass over the tokens, not one per facet
+    for token in counted.tokens:
+        by_prefix.setdefault(token.partition(":")[0], {})[token] = counted.count(token)
     for spec in FACETS:
         selected = set(plan.params.selected(spec.key))
         prefix = FACET_PREFIX[spec.key] + ":"
         scale = counted.scale(facet_filtered=spec.key in plan.filters)
-        counts = {
-            token: counted.count(token) for token in counted.tokens if token.startswith(prefix)
-        }
+        counts = by_prefix.get(FACET_PREFIX[spec.key], {})
 
         def value(val: str, label: str) -> FacetValue:
             return FacetValue(
