@@ -1,6 +1,7 @@
 """`manage.py eval_search` (make eval-search): search relevance on the judged set.
 
-Switches to a separate database (default kennisplatform_eval_search), migrates it, loads the
+Switches to a separate database (default: the configured database's name + _eval_search, so
+two checkouts with their own DATABASE_URL never share it), migrates it, loads the
 reference data (synonyms) and replaces its kennisbank items by the judged collection
 (fixtures/relevance/), then prints nDCG@10 and recall@10 per query and overall
 (kennisbank/relevance.py).
@@ -13,17 +14,17 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from kennisbank import relevance
-from kennisbank.bench import database_use
+from kennisbank.bench import bench_database_name, database_use
 
 
 class Command(BaseCommand):
     help = "Meet de relevantie van het zoeken (nDCG@10, recall@10) op de beoordeelde set."
 
     def add_arguments(self, parser):
-        parser.add_argument("--database-name", default="kennisplatform_eval_search")
+        parser.add_argument("--database-name", default=None)
 
     def handle(self, *args, **options):
-        name = options["database_name"]
+        name = options["database_name"] or bench_database_name("eval_search")
         if name == connection.settings_dict["NAME"]:
             raise CommandError("De meting vervangt alle items; geef een eigen database.")
         database_use(name=name, log=self.stdout.write)
