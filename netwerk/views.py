@@ -283,7 +283,15 @@ def nl_map(request):
         for code in sorted(names, key=lambda c: sort_key(names[c]))
         if code in geo.shapes
     ]
+    # The table is a page of its own: 342 rows beside the map made a phone's first paint slow.
+    as_table = request.GET.get("weergave") == "tabel"
+    other_view = request.GET.copy()
+    other_view.pop("weergave", None)
+    if not as_table:
+        other_view["weergave"] = "tabel"
     context = {
+        "as_table": as_table,
+        "other_view": other_view.urlencode(),
         "form": form if form.is_bound else MapForm(),
         "geo": geo,
         "shapes": shapes,

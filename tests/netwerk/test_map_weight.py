@@ -26,3 +26,17 @@ def test_the_map_page_is_sent_compressed(client):
     assert response.status_code == 200
     assert response["Content-Encoding"] == "gzip"
     assert len(response.content) < 60_000
+
+
+@pytest.mark.django_db
+def test_the_table_of_the_map_is_one_link_away_and_keeps_the_choice(client):
+    url = reverse("netwerk:map") + "?maat=domein&domein=afval"
+    html = client.get(url).content.decode()
+    assert html.count("<path ") == 342
+    assert 'href="?maat=domein&amp;domein=afval&amp;weergave=tabel"' in html
+    assert 'id="map-table"' not in html  # not on the map page: it slowed a phone's first paint
+
+    table = client.get(url + "&weergave=tabel").content.decode()
+    assert "<path " not in table
+    assert table.count('<th class="utrecht-table__header-cell" scope="row">') == 342
+    assert 'href="?maat=domein&amp;domein=afval">Terug naar de kaart' in table
