@@ -94,6 +94,7 @@ def make_site() -> Site:
         "selectie": reverse("netwerk:selection") + "?gemeente=GM0344&gemeente=GM0355",
         "partners gekozen": reverse("netwerk:partners") + "?gemeente=GM0355&domein=afval",
         "kaart per domein": reverse("netwerk:map") + "?maat=aantal&domein=afval",
+        "kaart als tabel": reverse("netwerk:map") + "?weergave=tabel",
         "samenwerkingen gefilterd": reverse("netwerk:collaborations") + "?domein=afval",
         "gemeente opzoeken": reverse("netwerk:municipality_lookup") + "?gemeente=XX",
         "vragen gefilterd": reverse("netwerk:questions") + "?thema=belastingen-en-woz",

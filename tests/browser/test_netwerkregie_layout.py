@@ -24,6 +24,7 @@ PAGES = [
     "/netwerk/kaart/",
     "/netwerk/kaart/?maat=domein&domein=belastingen-en-woz",
     "/netwerk/kaart/?verband=BsGW",
+    "/netwerk/kaart/?weergave=tabel",
     "/netwerk/partners/?gemeente=GM0882&domein=belastingen-en-woz",
     "/netwerk/samenwerkingen/",
     "/netwerk/bronnen/",
