@@ -1,6 +1,7 @@
 import datetime as dt
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import F
 from django.shortcuts import get_object_or_404
@@ -23,10 +24,28 @@ def entry_title(item) -> str:
     return item.title
 
 
-class LatestItemsFeed(Feed):
-    """The newest publications as Atom; only what Item.objects.published() lets through."""
+def entry_author(item) -> str | None:
+    """The person or organisation the item names as its contact, as its public page shows them."""
+    names = [name for name in (item.contact_name, item.contact_organisation) if name]
+    return " – ".join(names) or None
+
+
+class PlatformFeed(Feed):
+    """Atom with the platform as the feed's author: RFC 4287 wants an author on every entry,
+    and a feed-level one covers the entries that name no contact of their own."""
 
     feed_type = Atom1Feed
+
+    def author_name(self):
+        return settings.PLATFORM_NAME
+
+    def item_author_name(self, item):
+        return entry_author(item)
+
+
+class LatestItemsFeed(PlatformFeed):
+    """The newest publications as Atom; only what Item.objects.published() lets through."""
+
     title = _("Nieuw in de kennisbank")
     link = reverse_lazy("kennisbank:search")
     subtitle = _("De nieuwste publicaties van het Kennisplatform Intergemeentelijke Samenwerking")
@@ -58,10 +77,8 @@ class LatestItemsFeed(Feed):
 # --- Feeds to follow: per theme and per dossier (netwerk adds one per saved search) ----------
 
 
-class PublishedItemFeed(Feed):
+class PublishedItemFeed(PlatformFeed):
     """Atom feed of items dated by the moment they became public (published_at), when known."""
-
-    feed_type = Atom1Feed
 
     def item_title(self, item):
         return entry_title(item)

@@ -6,15 +6,12 @@ pages built on them are checked for that (tests/netwerk/test_query_counts.py).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -139,6 +136,25 @@ def region_of(kind: str, code: str = "", codes: list[str] | None = None) -> Regi
     if not found:
         return None
     return Region(kind, code, label, found)
+
+
+def region_file_name(region: Region) -> str:
+    """The region's name for a download's file name: "limburg" for the province; the other
+    kinds say which they are, as a COROP area and a safety region may share a province's name."""
+    first = region.municipalities[0]
+    if region.kind == "provincie":
+        return str(Province(region.code).label)
+    if region.kind == "corop":
+        return f"corop {first.corop_name}"
+    if region.kind == "veiligheidsregio":
+        return f"veiligheidsregio {first.safety_region_name}"
+    if region.kind == "selectie":
+        return (
+            "selectie-"
+            + "-".join(m.slug for m in region.municipalities[:3])
+            + (f"-en-{len(region.municipalities) - 3}" if len(region.municipalities) > 3 else "")
+        )
+    return "nederland"
 
 
 def region_choices() -> dict[str, list[tuple[str, str]]]:
@@ -479,20 +495,6 @@ def register_age(sources: list[DataSource]) -> tuple[dt.date | None, dt.date | N
     """Oldest and newest reference date of the sources behind the collaborations."""
     dates = [s.reference_date for s in sources if s.key not in {"cbs-gebiedsindelingen-2023"}]
     return (min(dates), max(dates)) if dates else (None, None)
-
-
-# --- CSV -------------------------------------------------------------------------------------
-
-
-def csv_response(filename: str, header: list[str], rows) -> HttpResponse:
-    """Semicolon-separated UTF-8 with BOM: opens as columns in a Dutch spreadsheet program."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 # --- suggestions -------------------------------------------------------------------------------

@@ -264,6 +264,8 @@ if os.environ.get("EMAIL_HOST") or not DEBUG:
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "kennisplatform@example.org")
+# The name the platform publishes under: the author of its Atom feeds (RFC 4287 wants one).
+PLATFORM_NAME = os.environ.get("PLATFORM_NAME", "Kennisplatform Intergemeentelijke Samenwerking")
 # The editors' shared mailbox: told of new submissions, members' replies and event proposals.
 EDITORS_EMAIL = os.environ.get("EDITORS_EMAIL", "redactie@example.org")
 # Django 6 Tasks API. Mail is first written to the outbox (portal.models.OutgoingMail) and then

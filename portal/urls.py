@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 from django.views.generic import TemplateView
 
 from kennisbank.sitemaps import ItemSitemap, PageSitemap
 from kennisbank.views.pages import home, sitemap_page
+from modellentool.sitemaps import ModellentoolSitemap
+from netwerk import sitemaps as netwerk_sitemaps
 from portal.forms import AdminLoginForm
 from portal.health import health
 from portal.routers import replica_reads
@@ -26,6 +28,17 @@ def _page(template: str):
     )
 
 
+SITEMAPS = {
+    "paginas": PageSitemap,
+    "kennisbank": ItemSitemap,
+    "netwerk": netwerk_sitemaps.NetwerkPageSitemap,
+    "gemeenten": netwerk_sitemaps.MunicipalitySitemap,
+    "samenwerkingen": netwerk_sitemaps.CollaborationSitemap,
+    "regios": netwerk_sitemaps.RegionSitemap,
+    "modellentool": ModellentoolSitemap,
+}
+SECTION = {"sitemap_url_name": "sitemap_section"}
+
 urlpatterns = [
     path("", replica_reads(home), name="home"),
     path("contact/", _page("pages/contact.html"), name="contact"),
@@ -38,12 +51,9 @@ urlpatterns = [
     path("modellentool/", include("modellentool.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path(
-        "sitemap.xml",
-        sitemap,
-        {"sitemaps": {"pages": PageSitemap, "kennisbank": ItemSitemap}},
-        name="sitemap",
-    ),
+    # An index of sections (each split in pages of 50,000 addresses), as search engines want.
+    path("sitemap.xml", sitemaps.index, {"sitemaps": SITEMAPS, **SECTION}, name="sitemap"),
+    path("sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

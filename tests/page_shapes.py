@@ -98,6 +98,7 @@ def make_site() -> Site:
         "kaart één verband": reverse("netwerk:map") + "?verband=Belastingen+Heuvelrug+Proef",
         "partners gekozen": reverse("netwerk:partners") + "?gemeente=GM0355&domein=afval",
         "kaart per domein": reverse("netwerk:map") + "?maat=aantal&domein=afval",
+        "kaart als tabel": reverse("netwerk:map") + "?weergave=tabel",
         "samenwerkingen gefilterd": reverse("netwerk:collaborations") + "?domein=afval",
         "gemeente opzoeken": reverse("netwerk:municipality_lookup") + "?gemeente=XX",
         "vragen gefilterd": reverse("netwerk:questions") + "?thema=belastingen-en-woz",

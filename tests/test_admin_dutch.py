@@ -17,6 +17,7 @@ from kennisbank.services import items_set_status
 from netwerk.models import Collaboration, Question, Suggestion
 from tests.factories import EventFactory, ItemFactory, UserFactory, collaboration_model, theme
 from tests.kennisbank.test_admin_review import desk_editor, sent_submission  # noqa: F401
+from tests.netwerk.factories import small_register
 
 pytestmark = pytest.mark.django_db
 
@@ -183,12 +184,15 @@ def admin_pages(content):
         reverse("admin:netwerk_question_changelist"),
         reverse("admin:netwerk_municipality_changelist"),
         reverse("admin:app_list", args=["kennisbank"]),
+        reverse("admin:kennisbank_synonym_changelist"),
+        reverse("admin:kennisbank_synonym_add"),
     ]
     if collaboration is not None:
         pages += [
             reverse("admin:netwerk_collaboration_changelist"),
             reverse("admin:netwerk_collaboration_change", args=[collaboration.pk]),
             reverse("admin:netwerk_collaboration_history", args=[collaboration.pk]),
+            reverse("admin:netwerk_collaboration_duplicates"),
         ]
     return pages
 
@@ -205,6 +209,21 @@ def test_the_admin_speaks_dutch_on_every_main_page(client, desk_editor, content)
         if found:
             leaks[url] = sorted(set(found))
     assert not leaks, leaks
+
+
+def test_the_merge_confirmation_speaks_dutch(client, desk_editor):  # noqa: F811
+    desk_editor.is_superuser = True
+    desk_editor.save()
+    client.force_login(desk_editor)
+    register = small_register()
+    response = client.post(
+        reverse("admin:netwerk_collaboration_changelist"),
+        {"action": "merge", "_selected_action": [register["tax"].pk, register["waste"].pk]},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Welk verband blijft bestaan?" in html
+    assert not english_in(html), english_in(html)
 
 
 def test_history_shows_readable_values(editor_client, content):

@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.spreadsheet import attachment_header, cell_safe, export_filename
+
 from .. import registrations
 from ..constants import ItemType, RegistrationStatus
 from ..event_forms import EventProposalForm, RegistrationForm
@@ -211,7 +213,7 @@ def attendees_csv(request, slug):
     event = _attendee_event(request, slug)
     show_email = registrations.can_see_attendee_emails(user=request.user, event=event)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="deelnemers-{event.slug}.csv"'
+    response["Content-Disposition"] = attachment_header(export_filename("deelnemers", event.slug))
     response["Cache-Control"] = "private, no-store"
     # A byte order mark and semicolons: Excel with Dutch settings opens it as columns.
     response.write("\ufeff")
@@ -220,16 +222,11 @@ def attendees_csv(request, slug):
     writer.writerow([*header, _("E-mailadres")] if show_email else header)
     for row in registrations.attendees(event):
         values = [
-            _csv_safe(row.name),
-            _csv_safe(row.organisation),
+            cell_safe(row.name),
+            cell_safe(row.organisation),
             row.get_status_display(),
             row.seat or "",
             timezone.localtime(row.created_at).strftime("%Y-%m-%d %H:%M"),
         ]
-        writer.writerow([*values, _csv_safe(row.user.email)] if show_email else values)
+        writer.writerow([*values, cell_safe(row.user.email)] if show_email else values)
     return response
-
-
-def _csv_safe(value: str) -> str:
-    # Members type their own name: a leading = + - @ would run as a formula in Excel.
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -29,6 +29,7 @@ PAGES = [
     "/netwerk/kaart/?maat=domein&domein=belastingen-en-woz",
     "/netwerk/kaart/?verband=BsGW",
     "/netwerk/partners/",
+    "/netwerk/kaart/?weergave=tabel",
     "/netwerk/partners/?gemeente=GM0882&domein=belastingen-en-woz",
     "/netwerk/samenwerkingen/",
     "/netwerk/samenwerkingen/?domein=belastingen-en-woz",

@@ -73,10 +73,13 @@ def test_sitemap_has_published_items_and_fixed_pages_but_no_drafts(client):
     withdrawn = ItemFactory(status=Status.WITHDRAWN)
     response = client.get(reverse("sitemap"))
     assert response.status_code == 200
-    urls = {
-        loc.text.removeprefix("http://testserver")
-        for loc in ET.fromstring(response.content).iter(f"{SITEMAP}loc")
-    }
+    urls = set()
+    for section in ET.fromstring(response.content).iter(f"{SITEMAP}loc"):
+        part = client.get(section.text.removeprefix("http://testserver"))
+        urls |= {
+            loc.text.removeprefix("http://testserver")
+            for loc in ET.fromstring(part.content).iter(f"{SITEMAP}loc")
+        }
     assert item.get_absolute_url() in urls
     assert draft.get_absolute_url() not in urls
     assert withdrawn.get_absolute_url() not in urls

@@ -492,8 +492,10 @@ def test_csv_export_opens_in_dutch_excel(client, event_with_attendees):
     client.force_login(event.organiser)
     response = client.get(reverse("kennisbank:event_attendees_csv", args=[event.slug]))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
+    day = timezone.localdate().isoformat()
     assert response["Content-Disposition"] == (
-        'attachment; filename="deelnemers-masterclass-regie.csv"'
+        f'attachment; filename="deelnemers-masterclass-regie-{day}.csv"; '
+        f"filename*=UTF-8''deelnemers-masterclass-regie-{day}.csv"
     )
     text = response.content.decode("utf-8")
     assert text.startswith("\ufeff")

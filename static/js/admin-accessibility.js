@@ -1,0 +1,77 @@
+// Admin: names for the controls Django's admin and select2 leave unnamed (WCAG 1.3.1, 4.1.2).
+// - select2 (autocomplete fields): the combobox and its search box get the label of the
+//   select they stand for; select2 redraws them, so this runs again on every change.
+// - inputs in a table row (tabular inlines, editable list columns) have no <label>: they get
+//   their column's header as their name.
+(function () {
+  "use strict";
+
+  function text(el) {
+    return el ? el.textContent.replace(/\s+/g, " ").trim() : "";
+  }
+
+  function nameSelect2() {
+    document.querySelectorAll("select.admin-autocomplete, select[data-select2-id]").forEach(
+      function (select) {
+        var container = select.nextElementSibling;
+        if (!container || !container.classList.contains("select2")) return;
+        var name = text(document.querySelector('label[for="' + select.id + '"]'));
+        if (!name) name = columnName(select);
+        if (!name) return;
+        container.querySelectorAll('[role="combobox"], [role="textbox"], .select2-search__field').forEach(
+          function (el) {
+            if (el.getAttribute("aria-label") !== name) el.setAttribute("aria-label", name);
+          }
+        );
+        // select2 puts its "clear" cross inside the list of choices: a list holds items only.
+        container.querySelectorAll("ul.select2-selection__rendered > :not(li)").forEach(
+          function (el) {
+            el.parentNode.parentNode.insertBefore(el, el.parentNode);
+          }
+        );
+      }
+    );
+  }
+
+  function columnName(input) {
+    var cell = input.closest("td");
+    if (!cell) return "";
+    var field = Array.prototype.find.call(cell.classList, function (c) {
+      return c.indexOf("field-") === 0;
+    });
+    var table = cell.closest("table");
+    if (!field || !table) return "";
+    var header = table.querySelector("thead th.column-" + field.slice(6));
+    return text(header);
+  }
+
+  function nameCellInputs() {
+    document.querySelectorAll("td input, td select, td textarea").forEach(function (input) {
+      if (input.type === "hidden" || input.getAttribute("aria-label")) return;
+      if (input.id && document.querySelector('label[for="' + input.id + '"]')) return;
+      if (input.closest("label")) return;
+      var name = columnName(input);
+      if (name) input.setAttribute("aria-label", name);
+    });
+  }
+
+  function run() {
+    nameCellInputs();
+    nameSelect2();
+  }
+
+  var pending = false;
+  function later() {
+    if (pending) return;
+    pending = true;
+    window.requestAnimationFrame(function () {
+      pending = false;
+      run();
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    run();
+    new MutationObserver(later).observe(document.body, { childList: true, subtree: true });
+  });
+})();
