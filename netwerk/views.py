@@ -226,14 +226,15 @@ def _choices_by_province(choices, chosen=()):
 @query_guard
 def nl_map(request):
     form = MapForm(request.GET or None)
-    names = {
+    # The suggestions of the "by name" box (a datalist: typing filters it, no JavaScript needed).
+    choosable = {
         "collaboration_names": list(
             Collaboration.objects.active().order_by("name").values_list("name", flat=True)
         )
     }
     if request.GET and not form.is_valid():
         return render(
-            request, "netwerk/map.html", {"form": form, **names, **_age_context()}, status=400
+            request, "netwerk/map.html", {"form": form, **choosable, **_age_context()}, status=400
         )
     data = form.cleaned_data if form.is_bound else {"maat": "aantal"}
     measure = data["maat"]
@@ -299,7 +300,7 @@ def nl_map(request):
         "title": title,
         "measure": measure,
         "collaboration": collaboration,
-        **names,
+        **choosable,
         **_age_context(),
     }
     return render(request, "netwerk/map.html", context)

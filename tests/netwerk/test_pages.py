@@ -142,6 +142,8 @@ def test_map_shades_by_number_of_arrangements_and_has_a_text_legend(client, regi
     html = response.content.decode()
     assert html.count("<path class=") == 342
     assert "Legenda" in html and "Hoe donkerder, hoe meer samenwerkingsverbanden." in html
+    # The "by name" box suggests the register's collaborations while one types.
+    assert '<option value="Belastingen Heuvelrug Proef"></option>' in html
     rows = {r[1]: r[2] for r in read_csv(client.get(reverse("netwerk:map") + "?formaat=csv"))[1:]}
     assert (rows["Zeist"], rows["Utrecht"], rows["Houten"], rows["Leiden"]) == ("3", "2", "1", "0")
 
