@@ -11,17 +11,19 @@ from enum import Enum
 from django.core.exceptions import TooManyFieldsSent
 from django.db.models import Prefetch
 from django.http import HttpRequest
-from ninja import Field, NinjaAPI, Query, Schema
+from ninja import Field, Query, Schema
 from ninja.errors import ValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.responses import Status
+
+from portal.api import PortalAPI
 
 from .constants import Domain
 from .models import Collaboration, DataSource, FormerMunicipality, Membership, Municipality
 from .regie import drukte
 from .services import active_arrangements
 
-api = NinjaAPI(
+api = PortalAPI(
     title="Netwerkregie",
     version="1",
     description=(
@@ -222,7 +224,11 @@ def list_sources(request):
     return DataSource.objects.order_by("order")
 
 
-@api.get("/gemeenten", response=list[MunicipalityOut], summary="De gemeenten van 2025")
+@api.get(
+    "/gemeenten",
+    response={200: list[MunicipalityOut], 422: ErrorOut},
+    summary="De gemeenten van 2025",
+)
 def list_municipalities(request, provincie: ProvinceKey | None = None):
     queryset = Municipality.objects.current().prefetch_related("neighbours").order_by("sort_name")
     if provincie is not None:
@@ -258,7 +264,7 @@ def get_municipality(request, code: str):
 
 @api.get(
     "/gemeenten/{code}/samenwerkingen",
-    response={200: list[CollaborationOut], 404: ErrorOut},
+    response={200: list[CollaborationOut], 404: ErrorOut, 422: ErrorOut},
     summary="De samenwerkingsverbanden van één gemeente",
 )
 def municipality_collaborations(request, code: str, beeindigd: bool = False):
@@ -273,7 +279,7 @@ def municipality_collaborations(request, code: str, beeindigd: bool = False):
 
 @api.get(
     "/samenwerkingen",
-    response=list[CollaborationOut],
+    response={200: list[CollaborationOut], 422: ErrorOut},
     summary="Alle samenwerkingsverbanden (gepagineerd)",
 )
 @paginate(Pagination)
