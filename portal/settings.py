@@ -161,6 +161,11 @@ VENDOR_STATIC_FILES = {
     "vendor/utrecht-tokens/theme.css": (
         BASE_DIR / "node_modules/@utrecht/design-tokens/dist/theme.css"
     ),
+    # The OpenAPI viewer of the developers' pages (portal/developers.py).
+    "vendor/swagger-ui/swagger-ui-bundle.js": (
+        BASE_DIR / "node_modules/swagger-ui-dist/swagger-ui-bundle.js"
+    ),
+    "vendor/swagger-ui/swagger-ui.css": BASE_DIR / "node_modules/swagger-ui-dist/swagger-ui.css",
 }
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
