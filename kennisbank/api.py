@@ -28,19 +28,11 @@ from netwerk.models import Municipality, Province
 from portal.api import PortalAPI, etag_for, not_modified, set_validators
 
 from .constants import EvidenceLevel, ItemType, Motive, TaskType
+from .forms import SearchForm
 from .models import AdoptionMark, Item
 from .read_cache import cached, content_version
 from .related import adoption_ancestors, detail_prefetches
-from .search import (
-    FACETS,
-    MAX_PAGES,
-    MAX_QUERY_LENGTH,
-    PAGE_SIZE,
-    SORT_DATE,
-    SORT_RELEVANCE,
-    SearchParams,
-    clean_query,
-)
+from .search import MAX_PAGES, MAX_QUERY_LENGTH, PAGE_SIZE, SORT_DATE, SORT_RELEVANCE
 from .search import search as run_search
 from .views.search import _reference as search_reference
 
@@ -268,7 +260,9 @@ class SearchFilters(Schema):
         description='zoektekst; "exacte woordgroep", -uitsluiten en OR werken als op de site',
     )
     soort: list[TypeKey] | None = Field(None, description="soort item")
-    thema: list[str] | None = Field(None, description="slug van een thema")
+    thema: list[str] | None = Field(
+        None, description="slug van een thema (een onbekende waarde wordt genegeerd, met notice)"
+    )
     provincie: list[ProvinceKey] | None = None
     gemeente: list[str] | None = Field(None, description="CBS-code, bijvoorbeeld GM0546")
     vorm: list[str] | None = Field(None, description="sleutel van de samenwerkingsvorm")
@@ -295,21 +289,17 @@ def list_items(
     etag = _etag(request)
     if (unchanged := not_modified(request, etag=etag)) is not None:
         return unchanged
+    # The search page's own parsing (SearchForm): `params` only checked the types. As on the
+    # page, an unknown theme, municipality, form or year is left out with a notice, so an old
+    # link still answers; the notice says which value was ignored.
+    del params
     reference = search_reference()
-    selected: dict[str, tuple[str, ...]] = {}
-    for spec in FACETS:
-        values = [v.value if isinstance(v, Enum) else v for v in getattr(params, spec.param) or ()]
-        valid = {value for value, _ in reference.choices(spec.key)}
-        unknown = [v for v in values if v not in valid]
-        if unknown:
-            return Status(422, {"detail": f"Onbekende waarde voor {spec.param}: {unknown[0][:40]}"})
-        selected[spec.field] = tuple(dict.fromkeys(values))
-    text, notices = clean_query(params.q)
-    sort = params.sorteer.value if params.sorteer else ""
-    wanted = SearchParams(q=text, sort=sort, page=params.page, **selected)
+    form = SearchForm(request.GET, reference=reference)
+    wanted = form.params()
     result = cached("search", wanted, lambda: run_search(wanted, reference=reference))
+    notices = [*form.notices, *result.notices]
     set_validators(response, etag=etag)
-    return Status(200, _search_answer(request, result, [*notices, *result.notices]))
+    return Status(200, _search_answer(request, result, notices))
 
 
 def _search_answer(request: HttpRequest, result, notices: list[str]) -> dict:
@@ -398,7 +388,12 @@ def _search_answer(request: HttpRequest, result, notices: list[str]) -> dict:
     summary="Eén gepubliceerd item met thema's, gemeenten, vorm, links en overnameketen",
 )
 def get_item(request, response: HttpResponse, slug: str):
-    found = Item.objects.published().select_related("collaboration_model").filter(slug=slug).first()
+    found = (
+        Item.objects.published()
+        .select_related("collaboration_model")
+        .filter(slug=slug.replace("\x00", "\ufffd"))  # PostgreSQL text holds no NUL
+        .first()
+    )
     if found is None:
         return Status(404, {"detail": "Dit item bestaat niet of is niet gepubliceerd."})
     etag = etag_for(

@@ -207,6 +207,11 @@ def too_many_parameters(request: HttpRequest, exc: TooManyFieldsSent):
     )
 
 
+def _clean(value: str) -> str:
+    # PostgreSQL text cannot hold NUL: such a value matches nothing, rather than failing.
+    return value.replace("\x00", "\ufffd")
+
+
 def _collaborations():
     return Collaboration.objects.select_related("form", "data_source").prefetch_related(
         Prefetch(
@@ -245,7 +250,7 @@ def get_municipality(request, code: str):
     found = (
         Municipality.objects.current()
         .prefetch_related("neighbours")
-        .filter(code=code.upper())
+        .filter(code=_clean(code).upper())
         .first()
     )
     if found is None:
@@ -268,7 +273,7 @@ def get_municipality(request, code: str):
     summary="De samenwerkingsverbanden van één gemeente",
 )
 def municipality_collaborations(request, code: str, beeindigd: bool = False):
-    found = Municipality.objects.current().filter(code=code.upper()).first()
+    found = Municipality.objects.current().filter(code=_clean(code).upper()).first()
     if found is None:
         return Status(404, {"detail": f"Onbekende gemeentecode: {code[:20]}"})
     queryset = _collaborations().filter(memberships__municipality=found).order_by("name", "id")
@@ -298,9 +303,9 @@ def list_collaborations(
     if vorm == "onbekend":
         queryset = queryset.filter(form__isnull=True)
     elif vorm:
-        queryset = queryset.filter(form__key=vorm)
+        queryset = queryset.filter(form__key=_clean(vorm))
     if gemeente:
-        queryset = queryset.filter(memberships__municipality__code=gemeente.upper())
+        queryset = queryset.filter(memberships__municipality__code=_clean(gemeente).upper())
     return queryset
 
 
@@ -318,7 +323,7 @@ def get_collaboration(request, slug: str):
                 queryset=Membership.objects.select_related("municipality", "organisation"),
             )
         )
-        .filter(slug=slug)
+        .filter(slug=_clean(slug))
         .first()
     )
     if found is None:

@@ -21,12 +21,30 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
 from ninja import NinjaAPI
 
+# Answered before any endpoint runs (portal middleware: a NUL character; Django: too many
+# parameters), so every operation can give it.
+BAD_REQUEST = {
+    "description": "Ongeldige vraag, zoals een NUL-teken of te veel parameters",
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "properties": {"detail": {"type": "string"}},
+                "required": ["detail"],
+            }
+        }
+    },
+}
+
 
 class PortalAPI(NinjaAPI):
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         root = self.get_root_path(path_params or {}).rstrip("/")
         schema = super().get_openapi_schema(path_prefix="", path_params=path_params)
         schema["servers"] = [{"url": root}]
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                operation["responses"].setdefault(400, BAD_REQUEST)
         return schema
 
     def _get_urls(self):
