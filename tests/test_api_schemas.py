@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 
-from modellentool.models import QuestionnaireVersion
+from kennisbank.models import Theme
+from modellentool.models import CollaborationModel, QuestionnaireVersion
 from modellentool.reference import load_first_questionnaire
 from portal.reference import ensure_reference_data
 from portal.wsgi import application
@@ -26,7 +27,7 @@ from tests.netwerk.factories import small_register
 pytestmark = pytest.mark.django_db
 
 EXAMPLES = settings(
-    max_examples=15,
+    max_examples=10,
     deadline=None,
     derandomize=True,
     suppress_health_check=list(HealthCheck),
@@ -44,16 +45,22 @@ def keep_the_test_connection():
     request_finished.connect(close_old_connections)
 
 
+def reference_data() -> None:
+    # Only after a browser test's flush (a reused test database): loading it costs seconds.
+    if not (Theme.objects.exists() and CollaborationModel.objects.exists()):
+        ensure_reference_data()
+
+
 @pytest.fixture
 def netwerk_schema(db):
-    ensure_reference_data()  # after a browser test's flush, when the database is reused
+    reference_data()
     small_register()
     return schemathesis.openapi.from_wsgi("/netwerk/api/openapi.json", application)
 
 
 @pytest.fixture
 def modellentool_schema(db):
-    ensure_reference_data()
+    reference_data()
     if not QuestionnaireVersion.objects.exists():  # a browser test's flush removed it
         load_first_questionnaire(django_apps.get_model)
     return schemathesis.openapi.from_wsgi("/modellentool/api/openapi.json", application)
@@ -61,7 +68,7 @@ def modellentool_schema(db):
 
 @pytest.fixture
 def kennisbank_schema(db):
-    ensure_reference_data()
+    reference_data()
     ItemFactory(title="Samen de WOZ-taxatie", slug="woz")
     return schemathesis.openapi.from_wsgi("/kennisbank/api/openapi.json", application)
 
