@@ -166,6 +166,10 @@ VENDOR_STATIC_FILES = {
         BASE_DIR / "node_modules/swagger-ui-dist/swagger-ui-bundle.js"
     ),
     "vendor/swagger-ui/swagger-ui.css": BASE_DIR / "node_modules/swagger-ui-dist/swagger-ui.css",
+    # The CSS names its source map; the manifest storage refuses to collect it without.
+    "vendor/swagger-ui/swagger-ui.css.map": (
+        BASE_DIR / "node_modules/swagger-ui-dist/swagger-ui.css.map"
+    ),
 }
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
