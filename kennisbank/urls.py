@@ -1,13 +1,15 @@
 from django.urls import path
 
-from portal.routers import replica_reads
+from portal.routers import replica_reads, replica_reads_api
 
+from .api import api
 from .feeds import DossierFeed, LatestItemsFeed, ThemeFeed
 from .views import discussion, event_registration, pages, search, submissions
 
 app_name = "kennisbank"
 
 urlpatterns = [
+    path("api/", replica_reads_api(api.urls)),  # before the catch-all detail route below
     path("", replica_reads(search.search), name="search"),
     path("feed/", replica_reads(LatestItemsFeed()), name="feed"),
     path("dossiers/", replica_reads(pages.dossiers), name="dossiers"),

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import json
 
-from ninja import NinjaAPI, Schema, Status
+from ninja import Field, Schema, Status
+
+from portal.api import PortalAPI
 
 from . import scoring
-from .services import NoPublishedVersion, advice_for_document
+from .services import NoPublishedVersion, advice_compute, version_content, version_published
+from .views import _close_context
 
 MAX_BODY_BYTES = 10 * 1024
 
-api = NinjaAPI(
+api = PortalAPI(
     title="Modellentool",
     version="1",
     description="Advies over de samenwerkingsvorm bij een concrete samenwerkingsbehoefte.",
@@ -61,12 +64,43 @@ class ChangeOut(Schema):
     changes_first: bool
 
 
+class ContenderOut(Schema):
+    model: str
+    name: str
+    score: int
+
+
+class CriterionOut(Schema):
+    key: str = Field(description="de vraag (sleutel van het antwoorddocument)")
+    question: str
+    answer: str = Field(description="het gegeven antwoord zoals de resultaatpagina het noemt")
+    favours: str = Field(description="sleutel van de vorm waarvoor dit antwoord pleit")
+    favours_name: str
+    difference: int = Field(description="puntenverschil tussen de twee vormen op deze vraag")
+    reason: str
+
+
+class CloseCallOut(Schema):
+    contenders: list[ContenderOut] = Field(
+        description="de eerste vorm en elke niet-uitgesloten vorm die er hoogstens "
+        f"{scoring.CLOSE_GAP} punten (op 100) onder zit: allemaal haalbaar"
+    )
+    gap: int = Field(description="scoreverschil tussen de eerste en de tweede (op 100)")
+    criteria: list[CriterionOut] = Field(
+        description="de antwoorden die het meest het verschil maken tussen de eerste twee"
+    )
+
+
 class AdviceOut(Schema):
     version: int
     ranking: list[ModelOut]
     approach: ApproachOut
     certainty: CertaintyOut
     what_would_change: list[ChangeOut]
+    close_call: CloseCallOut | None = Field(
+        description="als de eerste vormen dicht bij elkaar liggen: welke, en wat de doorslag "
+        "geeft (zoals op de resultaatpagina); anders null"
+    )
     answers: dict
 
 
@@ -76,11 +110,19 @@ class ErrorOut(Schema):
 
 
 def _dimension_schema(dimension: scoring.Dimension) -> dict:
+    # null is "weet ik niet", like a missing key (scoring.parse_answers, MODELLENTOOL.md).
     if dimension.kind == "integer":
-        return {"type": "integer", "minimum": dimension.minimum, "maximum": dimension.maximum}
+        return {
+            "type": ["integer", "null"],
+            "minimum": dimension.minimum,
+            "maximum": dimension.maximum,
+        }
     if dimension.kind == "multi":
-        return {"type": "array", "items": {"type": "string", "enum": list(dimension.values)}}
-    return {"type": "string", "enum": list(dimension.values)}
+        return {
+            "type": ["array", "null"],
+            "items": {"type": "string", "enum": list(dimension.values)},
+        }
+    return {"type": ["string", "null"], "enum": [*dimension.values, None]}
 
 
 ANSWERS_SCHEMA = {
@@ -122,8 +164,44 @@ def advies(request):
     except (ValueError, RecursionError):
         return Status(400, {"detail": "De inhoud is geen geldige JSON."})
     try:
-        return Status(200, advice_for_document(data))
+        return Status(200, _advice(data))
     except scoring.InvalidAnswers as error:
         return Status(400, {"detail": error.message, "key": error.key})
     except NoPublishedVersion:
         return Status(503, {"detail": "Er is geen gepubliceerde vragenlijst; probeer het later."})
+
+
+def _advice(data: object) -> dict:
+    """services.advice_for_document's answer plus the close call of the result page."""
+    answers = scoring.parse_answers(data)
+    content = version_content(version_published())
+    advice = advice_compute(content, answers)
+    answer = scoring.advice_as_dict(advice)
+    answer["close_call"] = _close_call(content, advice)
+    return answer
+
+
+def _close_call(content, advice: scoring.Advice) -> dict | None:
+    close = advice.close_call
+    if close is None:
+        return None
+    page = _close_context(content, advice)  # the texts the result page shows
+    return {
+        "contenders": [
+            {"model": key, "name": advice.score_of(key).name, "score": advice.score_of(key).score}
+            for key in close.contenders
+        ],
+        "gap": close.gap,
+        "criteria": [
+            {
+                "key": criterion.dimension,
+                "question": str(shown["question"]),
+                "answer": str(shown["answer"]),
+                "favours": criterion.favours,
+                "favours_name": shown["favours_name"],
+                "difference": criterion.difference,
+                "reason": shown["reason"],
+            }
+            for criterion, shown in zip(close.criteria, page["criteria"], strict=True)
+        ],
+    }

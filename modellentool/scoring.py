@@ -176,6 +176,9 @@ def parse_answers(data: object) -> Answers:
 def _parse_value(dimension: Dimension, raw: object) -> Value:
     key = dimension.key
     if dimension.kind == "integer":
+        # JSON Schema (and so the OpenAPI document) counts 34.0 as the integer 34.
+        if isinstance(raw, float) and raw.is_integer():
+            raw = int(raw)
         if isinstance(raw, bool) or not isinstance(raw, int):
             raise InvalidAnswers(key, f"‘{key}’ moet een geheel getal zijn (het aantal gemeenten).")
         if not dimension.minimum <= raw <= dimension.maximum:

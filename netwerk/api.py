@@ -11,17 +11,19 @@ from enum import Enum
 from django.core.exceptions import TooManyFieldsSent
 from django.db.models import Prefetch
 from django.http import HttpRequest
-from ninja import Field, NinjaAPI, Query, Schema
+from ninja import Field, Query, Schema
 from ninja.errors import ValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.responses import Status
+
+from portal.api import PortalAPI
 
 from .constants import Domain
 from .models import Collaboration, DataSource, FormerMunicipality, Membership, Municipality
 from .regie import drukte
 from .services import active_arrangements
 
-api = NinjaAPI(
+api = PortalAPI(
     title="Netwerkregie",
     version="1",
     description=(
@@ -205,6 +207,11 @@ def too_many_parameters(request: HttpRequest, exc: TooManyFieldsSent):
     )
 
 
+def _clean(value: str) -> str:
+    # PostgreSQL text cannot hold NUL: such a value matches nothing, rather than failing.
+    return value.replace("\x00", "\ufffd")
+
+
 def _collaborations():
     return Collaboration.objects.select_related("form", "data_source").prefetch_related(
         Prefetch(
@@ -222,7 +229,11 @@ def list_sources(request):
     return DataSource.objects.order_by("order")
 
 
-@api.get("/gemeenten", response=list[MunicipalityOut], summary="De gemeenten van 2025")
+@api.get(
+    "/gemeenten",
+    response={200: list[MunicipalityOut], 422: ErrorOut},
+    summary="De gemeenten van 2025",
+)
 def list_municipalities(request, provincie: ProvinceKey | None = None):
     queryset = Municipality.objects.current().prefetch_related("neighbours").order_by("sort_name")
     if provincie is not None:
@@ -239,7 +250,7 @@ def get_municipality(request, code: str):
     found = (
         Municipality.objects.current()
         .prefetch_related("neighbours")
-        .filter(code=code.upper())
+        .filter(code=_clean(code).upper())
         .first()
     )
     if found is None:
@@ -258,11 +269,11 @@ def get_municipality(request, code: str):
 
 @api.get(
     "/gemeenten/{code}/samenwerkingen",
-    response={200: list[CollaborationOut], 404: ErrorOut},
+    response={200: list[CollaborationOut], 404: ErrorOut, 422: ErrorOut},
     summary="De samenwerkingsverbanden van één gemeente",
 )
 def municipality_collaborations(request, code: str, beeindigd: bool = False):
-    found = Municipality.objects.current().filter(code=code.upper()).first()
+    found = Municipality.objects.current().filter(code=_clean(code).upper()).first()
     if found is None:
         return Status(404, {"detail": f"Onbekende gemeentecode: {code[:20]}"})
     queryset = _collaborations().filter(memberships__municipality=found).order_by("name", "id")
@@ -273,7 +284,7 @@ def municipality_collaborations(request, code: str, beeindigd: bool = False):
 
 @api.get(
     "/samenwerkingen",
-    response=list[CollaborationOut],
+    response={200: list[CollaborationOut], 422: ErrorOut},
     summary="Alle samenwerkingsverbanden (gepagineerd)",
 )
 @paginate(Pagination)
@@ -292,9 +303,9 @@ def list_collaborations(
     if vorm == "onbekend":
         queryset = queryset.filter(form__isnull=True)
     elif vorm:
-        queryset = queryset.filter(form__key=vorm)
+        queryset = queryset.filter(form__key=_clean(vorm))
     if gemeente:
-        queryset = queryset.filter(memberships__municipality__code=gemeente.upper())
+        queryset = queryset.filter(memberships__municipality__code=_clean(gemeente).upper())
     return queryset
 
 
@@ -312,7 +323,7 @@ def get_collaboration(request, slug: str):
                 queryset=Membership.objects.select_related("municipality", "organisation"),
             )
         )
-        .filter(slug=slug)
+        .filter(slug=_clean(slug))
         .first()
     )
     if found is None:

@@ -161,6 +161,15 @@ VENDOR_STATIC_FILES = {
     "vendor/utrecht-tokens/theme.css": (
         BASE_DIR / "node_modules/@utrecht/design-tokens/dist/theme.css"
     ),
+    # The OpenAPI viewer of the developers' pages (portal/developers.py).
+    "vendor/swagger-ui/swagger-ui-bundle.js": (
+        BASE_DIR / "node_modules/swagger-ui-dist/swagger-ui-bundle.js"
+    ),
+    "vendor/swagger-ui/swagger-ui.css": BASE_DIR / "node_modules/swagger-ui-dist/swagger-ui.css",
+    # The CSS names its source map; the manifest storage refuses to collect it without.
+    "vendor/swagger-ui/swagger-ui.css.map": (
+        BASE_DIR / "node_modules/swagger-ui-dist/swagger-ui.css.map"
+    ),
 }
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

@@ -8,6 +8,7 @@ from kennisbank.sitemaps import ItemSitemap, PageSitemap
 from kennisbank.views.pages import home, sitemap_page
 from modellentool.sitemaps import ModellentoolSitemap
 from netwerk import sitemaps as netwerk_sitemaps
+from portal import developers
 from portal.forms import AdminLoginForm
 from portal.health import health
 from portal.routers import replica_reads
@@ -45,6 +46,11 @@ urlpatterns = [
     path("privacyverklaring/", _page("pages/privacy.html"), name="privacy"),
     path("toegankelijkheidsverklaring/", _page("pages/accessibility.html"), name="accessibility"),
     path("overzicht/", replica_reads(sitemap_page), name="sitemap_page"),
+    path("ontwikkelaars/", developers.index, name="developers"),
+    *(
+        path(f"ontwikkelaars/{key}/", developers.api_docs, {"key": key}, name="developers_api")
+        for key in developers.APIS_BY_KEY
+    ),
     path("healthz", health, name="health"),
     path("kennisbank/", include("kennisbank.urls")),
     path("netwerk/", include("netwerk.urls")),

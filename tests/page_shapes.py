@@ -28,7 +28,16 @@ from tests.netwerk.member_factories import ExpertFactory, MemberFactory, Questio
 from tests.test_fuzz_urls import fill, patterns
 
 # Not pages: machine formats, downloads, the admin (Django's own), actions that only redirect.
-SKIP_PREFIXES = ("static/", "media/", "admin/", "i18n/", "netwerk/api/", "modellentool/api/")
+# The developers' pages (ontwikkelaars/, Swagger UI) are page shapes like any other.
+SKIP_PREFIXES = (
+    "static/",
+    "media/",
+    "admin/",
+    "i18n/",
+    "netwerk/api/",
+    "modellentool/api/",
+    "kennisbank/api/",
+)
 SKIP_SUFFIXES = (".xml", ".txt", ".json", ".ics", ".csv", "feed/", "pdf/", "healthz")
 
 

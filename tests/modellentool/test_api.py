@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from modellentool.api import MAX_BODY_BYTES
 
+from .cases import CASES
+
 pytestmark = pytest.mark.django_db
 URL = "/modellentool/api/advies"
 
@@ -84,9 +86,11 @@ def test_only_post_is_allowed(client):
 
 def test_the_openapi_schema_documents_the_answers(client):
     schema = client.get("/modellentool/api/openapi.json").json()
-    body = schema["paths"]["/modellentool/api/advies"]["post"]["requestBody"]
+    assert schema["servers"] == [{"url": "/modellentool/api"}]
+    body = schema["paths"]["/advies"]["post"]["requestBody"]
     properties = body["content"]["application/json"]["schema"]["properties"]
-    assert properties["powers"]["enum"] == ["geen", "mandaat", "delegatie", "regelgeving"]
+    # null means "weet ik niet", like a missing key.
+    assert properties["powers"]["enum"] == ["geen", "mandaat", "delegatie", "regelgeving", None]
 
 
 json_values = st.recursive(
@@ -107,3 +111,45 @@ json_values = st.recursive(
 def test_any_json_is_answered_with_200_or_400(client, document):
     response = post(client, json.dumps(document))
     assert response.status_code in (200, 400)
+
+
+# Issue 15: the close call of the result page, and what schemathesis found -----------------------
+
+
+def test_close_forms_come_with_what_decides_between_them(client):
+    response = post(client, json.dumps(CASES["belastingen-voor-drie-buren"]["answers"]))
+    close = response.json()["close_call"]
+    assert [c["model"] for c in close["contenders"][:2]] == ["centrumgemeente", "dvo"]
+    assert close["contenders"][0]["name"] == "Centrumgemeente"
+    assert 0 <= close["gap"] <= 5
+    assert close["criteria"], "what decides between them must be named"
+    for criterion in close["criteria"]:
+        assert criterion["favours"] in {"centrumgemeente", "dvo"}
+        assert criterion["question"] and criterion["difference"] > 0
+    differences = [c["difference"] for c in close["criteria"]]
+    assert differences == sorted(differences, reverse=True)
+
+
+def test_a_clear_lead_has_no_close_call(client):
+    response = post(client, json.dumps(CASES["ict-en-hr-in-een-organisatie"]["answers"]))
+    assert response.json()["close_call"] is None
+
+
+def test_null_is_dont_know_as_the_schema_says(client):
+    response = post(client, json.dumps({"shared_vision": None}))
+    assert response.status_code == 200
+    assert "shared_vision" not in response.json()["answers"]
+
+
+def test_an_integral_number_is_an_integer_as_in_json_schema(client):
+    assert post(client, '{"partners": 34.0}').json()["answers"]["partners"] == 34
+    refused = post(client, '{"partners": 34.5}')
+    assert refused.status_code == 400 and refused.json()["key"] == "partners"
+
+
+def test_a_wrong_method_is_answered_in_json(client):
+    response = client.get(URL)
+    assert response.status_code == 405
+    assert response["Content-Type"].startswith("application/json")
+    assert response["Allow"] == "POST"
+    assert "niet toegestaan" in response.json()["detail"]

@@ -36,7 +36,11 @@ def test_case_through_the_api(client, name):
 def test_command_and_api_give_the_same_advice(tmp_path, client):
     answers = CASES["bindende-milieuhandhaving"]["answers"]
     from_api = client.post("/modellentool/api/advies", answers, content_type="application/json")
-    assert from_api.json() == run_command(tmp_path, answers)
+    # The API adds the result page's close call (its question texts come from the page).
+    advice = from_api.json()
+    assert "close_call" in advice
+    del advice["close_call"]
+    assert advice == run_command(tmp_path, answers)
 
 
 def test_the_json_has_the_documented_shape(tmp_path):

@@ -10,7 +10,16 @@ from portal.checks import check_static_files_of_templates
 def test_only_the_used_vendor_files_are_collected():
     [vendor] = [f for f in finders.get_finders() if type(f).__name__ == "VendorFinder"]
     listed = {f"{storage.prefix}/{path}" for path, storage in vendor.list(None)}
-    assert listed == {"vendor/utrecht-tokens/theme.css", "vendor/utrecht-components/index.css"}
+    assert listed == {
+        "vendor/utrecht-tokens/theme.css",
+        "vendor/utrecht-components/index.css",
+        # The OpenAPI viewer of the developers' pages, and the source map its CSS names
+        # (collectstatic's manifest storage fails without it).
+        "vendor/swagger-ui/swagger-ui-bundle.js",
+        "vendor/swagger-ui/swagger-ui.css",
+        "vendor/swagger-ui/swagger-ui.css.map",
+    }
+    assert not finders.find("vendor/swagger-ui/swagger-ui-bundle.js.map")
     assert finders.find("vendor/utrecht-tokens/theme.css")
     # The design-tokens CSS that points at images the package lacks stays out.
     assert not finders.find("vendor/utrecht-tokens/background-image-icon.css")
