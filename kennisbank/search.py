@@ -296,30 +296,17 @@ class Reference:
     def theme_ids(self) -> Mapping[str, int]:
         return {slug: pk for pk, slug, _ in self.themes}
 
-    @functools.cached_property
+    @property
     def thesaurus(self) -> Mapping[tuple[str, ...], tuple[str, ...]]:
         """Broader term (its words, stemmed) -> its narrower terms and theirs, at most
         ``NARROWER_LIMIT``: "sociaal domein" -> jeugdzorg, Wmo, …, jeugdhulp, …"""
-        direct: dict[tuple[str, ...], list[str]] = {}
-        for term, narrower in self.narrower:
-            direct.setdefault(thesaurus_key(term), []).append(narrower)
-        index = {}
-        for key, terms in direct.items():
-            found = list(terms)
-            for term in terms:
-                found += direct.get(thesaurus_key(term), [])
-            found = [t for t in dict.fromkeys(found) if thesaurus_key(t) != key]
-            index[key] = tuple(found[:NARROWER_LIMIT])
-        return MappingProxyType(index)
+        return _thesaurus_indexes(self.narrower)[0]
 
-    @functools.cached_property
+    @property
     def thesaurus_broader(self) -> Mapping[tuple[str, ...], tuple[str, ...]]:
         """Narrower term (its words, stemmed) -> its broader terms: "warmtetransitie" ->
         energietransitie. For the related items of a search that finds little."""
-        index: dict[tuple[str, ...], list[str]] = {}
-        for term, narrower in self.narrower:
-            index.setdefault(thesaurus_key(narrower), []).append(term)
-        return MappingProxyType({key: tuple(terms) for key, terms in index.items()})
+        return _thesaurus_indexes(self.narrower)[1]
 
     def choices(self, key: str) -> list[tuple[str, str]]:
         """(URL value, label) for every valid value of a facet, in display order."""
@@ -376,6 +363,31 @@ def _word_lists() -> dict[str, tuple]:
 
 NARROWER_LIMIT = 24  # narrower terms searched for one broader term
 NARROWER_BELOW = 2_000  # estimated title/summary matches of the query itself (see search())
+
+
+@functools.lru_cache(maxsize=4)
+def _thesaurus_indexes(
+    pairs: tuple[tuple[str, str], ...],
+) -> tuple[Mapping[tuple[str, ...], tuple[str, ...]], Mapping[tuple[str, ...], tuple[str, ...]]]:
+    """(broader -> narrower, narrower -> broader) for a thesaurus. Stemming its ~1,000 terms
+    takes longer than a narrow search itself, so it is done once per version of the list
+    (like _synonym_patterns), not per request."""
+    direct: dict[tuple[str, ...], list[str]] = {}
+    up: dict[tuple[str, ...], list[str]] = {}
+    for term, narrower in pairs:
+        direct.setdefault(thesaurus_key(term), []).append(narrower)
+        up.setdefault(thesaurus_key(narrower), []).append(term)
+    down = {}
+    for key, terms in direct.items():
+        found = list(terms)
+        for term in terms:
+            found += direct.get(thesaurus_key(term), [])
+        found = [t for t in dict.fromkeys(found) if thesaurus_key(t) != key]
+        down[key] = tuple(found[:NARROWER_LIMIT])
+    return (
+        MappingProxyType(down),
+        MappingProxyType({key: tuple(terms) for key, terms in up.items()}),
+    )
 
 
 def thesaurus_key(text: str) -> tuple[str, ...]:
