@@ -15,17 +15,15 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
-from django.core.exceptions import TooManyFieldsSent
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from ninja import Field, Query, Schema
-from ninja.errors import ValidationError
 from ninja.responses import Status
 
 from netwerk.models import Municipality, Province
-from portal.api import PortalAPI, etag_for, not_modified, set_validators
+from portal.api import PortalAPI, etag_for, not_modified, parameter_errors_in_dutch, set_validators
 
 from .constants import EvidenceLevel, ItemType, Motive, TaskType
 from .forms import SearchForm
@@ -206,21 +204,7 @@ class ItemOut(Schema):
     )
 
 
-@api.exception_handler(ValidationError)
-def validation_error(request: HttpRequest, exc: ValidationError):
-    fields = sorted({".".join(str(p) for p in e.get("loc", [])[1:]) for e in exc.errors})
-    return api.create_response(
-        request,
-        {"detail": "Ongeldige parameter: " + (", ".join(f for f in fields if f) or "invoer")},
-        status=422,
-    )
-
-
-@api.exception_handler(TooManyFieldsSent)
-def too_many_parameters(request: HttpRequest, exc: TooManyFieldsSent):
-    return api.create_response(
-        request, {"detail": "De vraag bevat te veel parameters om te verwerken."}, status=400
-    )
+parameter_errors_in_dutch(api)
 
 
 def _absolute(request: HttpRequest, path: str) -> str:

@@ -8,15 +8,12 @@ slugs, 422 for invalid parameters.
 import datetime as dt
 from enum import Enum
 
-from django.core.exceptions import TooManyFieldsSent
 from django.db.models import Prefetch
-from django.http import HttpRequest
 from ninja import Field, Query, Schema
-from ninja.errors import ValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.responses import Status
 
-from portal.api import PortalAPI
+from portal.api import PortalAPI, parameter_errors_in_dutch
 
 from .constants import Domain
 from .models import Collaboration, DataSource, FormerMunicipality, Membership, Municipality
@@ -190,21 +187,7 @@ class Pagination(LimitOffsetPagination):
         offset: int = Field(0, ge=0, le=1_000_000_000, description="vanaf welk resultaat")
 
 
-@api.exception_handler(ValidationError)
-def validation_error(request: HttpRequest, exc: ValidationError):
-    fields = sorted({".".join(str(p) for p in e.get("loc", [])[1:]) for e in exc.errors})
-    return api.create_response(
-        request,
-        {"detail": "Ongeldige parameter: " + (", ".join(f for f in fields if f) or "invoer")},
-        status=422,
-    )
-
-
-@api.exception_handler(TooManyFieldsSent)
-def too_many_parameters(request: HttpRequest, exc: TooManyFieldsSent):
-    return api.create_response(
-        request, {"detail": "De vraag bevat te veel parameters om te verwerken."}, status=400
-    )
+parameter_errors_in_dutch(api)
 
 
 def _clean(value: str) -> str:

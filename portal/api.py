@@ -16,10 +16,12 @@ import functools
 import hashlib
 import json
 
+from django.core.exceptions import TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 
 # Answered before any endpoint runs (portal middleware: a NUL character; Django: too many
 # parameters), so every operation can give it.
@@ -96,3 +98,20 @@ def set_validators(
     response["ETag"] = etag
     if last_modified is not None:
         response["Last-Modified"] = http_date(last_modified.timestamp())
+
+
+def parameter_errors_in_dutch(api: NinjaAPI) -> None:
+    """Invalid parameters answer 422 naming the fields, too many parameters 400, both as JSON
+    with a Dutch `detail` (the read APIs; the modellentool explains per answer instead)."""
+
+    def validation_error(request: HttpRequest, exc: ValidationError):
+        fields = sorted({".".join(str(p) for p in e.get("loc", [])[1:]) for e in exc.errors})
+        detail = "Ongeldige parameter: " + (", ".join(f for f in fields if f) or "invoer")
+        return api.create_response(request, {"detail": detail}, status=422)
+
+    def too_many_parameters(request: HttpRequest, exc: TooManyFieldsSent):
+        detail = "De vraag bevat te veel parameters om te verwerken."
+        return api.create_response(request, {"detail": detail}, status=400)
+
+    api.add_exception_handler(ValidationError, validation_error)
+    api.add_exception_handler(TooManyFieldsSent, too_many_parameters)
