@@ -2,6 +2,7 @@
 kennisbank's, dated by content (source dates, publication, editors' changes), never by loading."""
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -134,3 +135,18 @@ def test_a_section_over_the_limit_is_split_into_pages(client, monkeypatch):
         assert len(urls) <= 2
         seen |= {u.removeprefix(HOST) for u in urls}
     assert {i.get_absolute_url() for i in items} <= seen
+
+
+@pytest.mark.django_db
+def test_the_readable_overview_links_only_to_pages_that_answer(client):
+    html = client.get(reverse("sitemap_page")).content.decode()
+    links = set(re.findall(r'<a class="utrecht-link" href="([^"#]+)"', html))
+    assert reverse("developers") in links
+    answers = {url: client.get(url) for url in links}
+    # A page for members sends an anonymous visitor to the login; nothing else may not answer.
+    broken = {
+        url: r.status_code
+        for url, r in answers.items()
+        if r.status_code != 200 and not (r.status_code == 302 and "inloggen" in r["Location"])
+    }
+    assert broken == {}
