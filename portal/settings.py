@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "modellentool",
     "kennisbank",
 ]
+# Benchmarks and demo loaders (devtools/): development and tests only, never in production.
+if DEBUG:
+    INSTALLED_APPS.append("devtools")
 
 MIDDLEWARE = [
     # First, so its one line per request times everything below (portal/middleware.py).

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from kennisbank import bench_contributions as bench
+from devtools.bench import contributions as bench
 from portal.reference import ensure_reference_data
 
 

@@ -1,10 +1,10 @@
-"""The search benchmark's corpus writer (kennisbank/bench.py): new fields cannot break it, and a
-build that dies half-way never leaves the item table without its indexes."""
+"""The search benchmark's corpus writer (devtools/bench/search.py): new fields cannot break it,
+and a build that dies half-way never leaves the item table without its indexes."""
 
 import pytest
 from django.db import connection
 
-from kennisbank.bench import (
+from devtools.bench.search import (
     CorpusGenerator,
     build_corpus,
     indexes_restore,

@@ -12,8 +12,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connection, transaction
 
+from devtools.bench.contributions import MAX_CONNECTIONS, run_in_threads
 from kennisbank import registrations
-from kennisbank.bench_contributions import MAX_CONNECTIONS, run_in_threads
 from kennisbank.constants import RegistrationStatus
 from kennisbank.models import Registration
 from portal.reference import ensure_reference_data

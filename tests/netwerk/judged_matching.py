@@ -8,7 +8,7 @@ the judges' relevant set is the open, available specialists of the specialism th
 about. Questions sometimes leave the themes empty, so the text has to do the work.
 """
 
-from netwerk import demo_members
+from devtools.demo import members_data as demo_members
 from netwerk.matching import Evidence, Expert, QuestionProfile
 
 SPECIALISMS = demo_members.SPECIALISMS

@@ -3,8 +3,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from netwerk import demo_members
-from netwerk.services_demo import demo_members_load
+from devtools.demo import members_data as demo_members
+from devtools.demo.members import demo_members_load
 
 
 class Command(BaseCommand):

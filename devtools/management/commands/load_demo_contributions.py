@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.demo_contributions import DEMO_MEMBER, DEMO_MEMBER_PASSWORD, demo_contributions_load
+from devtools.demo.contributions import DEMO_MEMBER, DEMO_MEMBER_PASSWORD, demo_contributions_load
 
 
 class Command(BaseCommand):

@@ -13,8 +13,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from devtools.bench.search import bench_database_name, database_use
 from kennisbank import relevance
-from kennisbank.bench import bench_database_name, database_use
 
 
 class Command(BaseCommand):

@@ -1,14 +1,14 @@
-"""Demo members from netwerk/demo_members.py: five open specialists per specialism."""
+"""Demo members from devtools/demo/members_data.py: five open specialists per specialism."""
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from kennisbank.models import Theme
 from modellentool.models import CollaborationModel
+from netwerk.constants import TaskType, Visibility
+from netwerk.models import MemberProfile
 
-from . import demo_members
-from .constants import TaskType, Visibility
-from .models import MemberProfile
+from . import members_data as demo_members
 
 # Five ways of describing the same specialism (compare the judged set's variants).
 ROLES = ("Beleidsadviseur", "Projectleider", "Programmamanager", "Teamleider", "Adviseur")

@@ -3,7 +3,7 @@
 1. Switches to a separate database (default: the configured name + "_bench_contrib" on the same
    server), creates it if missing and migrates it; the configured database is never touched, nor
    the search benchmark's corpus (configured name + "_bench").
-2. Builds the volume (kennisbank/bench_contributions.py): a discussion of 200 threaded replies,
+2. Builds the volume (devtools/bench/contributions.py): a discussion of 200 threaded replies,
    20,000 practice examples with 3,000 adoptions and 2,000 adoption marks, an event with 500
    registered and 300 waiting, 1,000 digest readers with 2 saved searches and 3 follows each
    and 500 items published since their previous digest.
@@ -19,8 +19,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from kennisbank import bench_contributions as bench
-from kennisbank.bench import bench_database_name, database_use
+from devtools.bench import contributions as bench
+from devtools.bench.search import bench_database_name, database_use
 
 
 class Command(BaseCommand):

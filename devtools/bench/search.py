@@ -33,14 +33,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 from psycopg import sql as pgsql
 
-from modellentool.models import CollaborationModel
-from netwerk.models import Municipality
-from portal import dutch
-
-from .constants import FACET_PREFIX, EventKind, ItemType, Motive, Status, TaskType
-from .models import Item, Theme
-from .read_cache import content_changed
-from .search import (
+from kennisbank.constants import FACET_PREFIX, EventKind, ItemType, Motive, Status, TaskType
+from kennisbank.models import Item, Theme
+from kennisbank.read_cache import content_changed
+from kennisbank.search import (
     FACETS,
     PREFIX_FALLBACK_BELOW,
     build_query,
@@ -48,7 +44,10 @@ from .search import (
     load_reference,
     tune_transaction,
 )
-from .services import joined_parts, search_parts_by_word
+from kennisbank.services import joined_parts, search_parts_by_word
+from modellentool.models import CollaborationModel
+from netwerk.models import Municipality
+from portal import dutch
 
 # --- vocabulary --------------------------------------------------------------------------------
 
@@ -852,7 +851,7 @@ def corpus_ready(
     every index the model declares, analysed; shared by bench_search and bench_load."""
     from django.core.management import call_command
 
-    from .services import search_terms_refresh
+    from kennisbank.services import search_terms_refresh
 
     database_use(name=name, log=log)
     log(f"Database {name}: migreren …")

@@ -29,7 +29,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.urls import reverse
 
-from kennisbank.bench import RARE_SUBJECTS, bench_database_name, corpus_ready
+from devtools.bench.search import RARE_SUBJECTS, bench_database_name, corpus_ready
 from kennisbank.models import Item
 from netwerk.loading import reference_data_load
 from netwerk.services import region_choices

@@ -3,7 +3,7 @@
 1. For each size in --items (default 25,000 and 250,000, ten times StadSPOORT) it switches to a
    separate database (the configured database's name + "_bench_<size>" on the same server; the
    configured database is never touched), creates and migrates it, and builds a corpus of that
-   many generated items (kennisbank/bench.py) unless one of that size is already there
+   many generated items (devtools/bench/search.py) unless one of that size is already there
    (--rebuild forces it); missing indexes are rebuilt from the model, then VACUUM ANALYZE.
 2. Times GET requests through the full Django stack (django.test.Client: middleware, view,
    template) for a fixed mix of narrow, medium and broad queries, next to the naive raw SQL for
@@ -20,7 +20,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client
 
-from kennisbank.bench import (
+from devtools.bench.search import (
     BROAD_FROM,
     GOAL_BROAD_MS,
     GOAL_BROAD_RATIO,
