@@ -38,18 +38,38 @@ PERMISSIONS = {
 ORGANISER_PERMISSIONS = {"kennisbank": ["organise_event"]}
 
 
+def create_permissions_now(apps):
+    """Django creates permissions after migrate; the group below needs them now. Those of the
+    historical models, the way Django documents it for data migrations."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+
+def sync_group(apps, group_name, permissions):
+    """Give the group exactly these permissions ({app_label: [codename, ...]})."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.get_or_create(name=group_name)
+    perms = []
+    for app_label, codenames in permissions.items():
+        found = list(
+            Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+        )
+        missing = set(codenames) - {p.codename for p in found}
+        if missing:
+            raise RuntimeError(f"Permissions ontbreken voor {app_label}: {sorted(missing)}")
+        perms.extend(found)
+    group.permissions.set(perms)
+
+
 def resync(apps, schema_editor):
-    from portal.permissions import create_permissions_now, sync_group_permissions
-
     create_permissions_now(apps)
-
-    from kennisbank.permissions import sync_editor_group
-
-    group, permission = apps.get_model("auth", "Group"), apps.get_model("auth", "Permission")
-    sync_editor_group(group, permission, PERMISSIONS)
-    sync_group_permissions(
-        group, permission, group_name="Organisator", permissions=ORGANISER_PERMISSIONS
-    )
+    sync_group(apps, "Redacteur", PERMISSIONS)
+    sync_group(apps, "Organisator", ORGANISER_PERMISSIONS)
 
 
 class Migration(migrations.Migration):
