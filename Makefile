@@ -62,6 +62,7 @@ run: setup
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: setup
 	$(VENV)/bin/ruff format .
@@ -75,6 +76,7 @@ TEST_WORKERS ?= auto
 
 test: setup browser-deps
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	@$(DB) && \
 	  $(PY) manage.py makemigrations --check --dry-run && \
 	  DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest --create-db \

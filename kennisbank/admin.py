@@ -19,23 +19,15 @@ from django.utils.translation import ngettext_lazy
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
-from netwerk.models import Province
+from portal.constants import Province
+from portal.models import Theme
 
 # Report an experience: the review queue of members' submissions.
 from . import admin_import, admin_submissions  # noqa: F401
 from .admin_history import ReadableHistoryAdmin
 from .constants import FACET_PREFIX, ItemType, Status
 from .forms_admin import DossierEntryFormSet, ItemAdminForm, TagAdminForm, tag_autocomplete_field
-from .models import (
-    Attachment,
-    DossierEntry,
-    Item,
-    NarrowerTerm,
-    Registration,
-    SourceLink,
-    Synonym,
-    Theme,
-)
+from .models import Attachment, DossierEntry, Item, NarrowerTerm, Registration, SourceLink, Synonym
 from .registrations import event_capacity_changed
 from .services import item_refresh_facets, item_status_changed, items_set_status
 

@@ -22,10 +22,11 @@ from django.utils import timezone, translation
 from ninja import Field, Query, Schema
 from ninja.responses import Status
 
-from netwerk.models import Municipality, Province
 from portal.api import PortalAPI, etag_for, not_modified, parameter_errors_in_dutch, set_validators
+from portal.constants import Motive, Province, TaskType
+from portal.models import Municipality
 
-from .constants import EvidenceLevel, ItemType, Motive, TaskType
+from .constants import EvidenceLevel, ItemType
 from .forms import SearchForm
 from .models import AdoptionMark, Item
 from .read_cache import cached, content_version

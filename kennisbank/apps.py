@@ -7,7 +7,9 @@ class KennisbankConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from .models import Item, Synonym, Theme
+        from portal.models import Theme
+
+        from .models import Item, Synonym
         from .read_cache import content_changed
 
         def changed(**kwargs):

@@ -27,20 +27,6 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Ingetrokken")
 
 
-class TaskType(models.TextChoices):
-    EXECUTION = "uitvoering", _("Uitvoering")
-    OPERATIONS = "bedrijfsvoering", _("Bedrijfsvoering")
-    SERVICE = "dienstverlening", _("Dienstverlening")
-    POLICY = "beleid", _("Beleid")
-
-
-class Motive(models.TextChoices):
-    VULNERABILITY = "kwetsbaarheid", _("Kwetsbaarheid")
-    QUALITY = "kwaliteit", _("Kwaliteit")
-    COSTS = "kosten", _("Kosten")
-    GOVERNANCE = "bestuurskracht", _("Bestuurskracht")
-
-
 class EventKind(models.TextChoices):
     MEETING = "bijeenkomst", _("Bijeenkomst")
     MASTERCLASS = "masterclass", _("Masterclass")

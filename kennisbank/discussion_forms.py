@@ -4,7 +4,7 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from netwerk.models import Municipality
+from portal.models import Municipality
 
 from .discussion import MAX_LENGTH
 

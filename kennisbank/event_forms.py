@@ -4,11 +4,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.models import Theme
 from portal.text import single_line
 
 from . import registrations
 from .constants import EventKind
-from .models import Item, Registration, Theme
+from .models import Item, Registration
 
 # <input type="datetime-local"> sends and shows this format; times are Dutch local time.
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"

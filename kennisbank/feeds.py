@@ -10,8 +10,10 @@ from django.utils import formats, timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from portal.models import Theme
+
 from .constants import ItemType
-from .models import DossierEntry, Item, Theme
+from .models import DossierEntry, Item
 
 FEED_SIZE = 30
 

@@ -6,7 +6,9 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from .constants import ItemType, Motive
+from portal.constants import Motive
+
+from .constants import ItemType
 from .models import Item
 from .registrations import capacity_error
 

@@ -6,11 +6,10 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from modellentool.models import CollaborationModel
-from netwerk.models import Municipality
+from portal.models import CollaborationModel, Municipality, Theme
 
 from .constants import ItemType
-from .models import SubmissionMessage, Theme
+from .models import SubmissionMessage
 from .uploads import ACCEPT, DEFAULT_MAX_BYTES, UploadRejected, check_upload
 
 WHAT_WENT_WRONG_MIN = 30

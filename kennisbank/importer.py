@@ -20,11 +20,11 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from modellentool.models import CollaborationModel
-from netwerk.models import Municipality
+from portal.constants import Motive, TaskType
+from portal.models import CollaborationModel, Municipality, Theme
 
-from .constants import EventKind, ItemType, Motive, Status, TaskType
-from .models import DossierEntry, Item, SourceLink, Theme
+from .constants import EventKind, ItemType, Status
+from .models import DossierEntry, Item, SourceLink
 from .services import item_refresh_facets, item_status_changed, search_terms_refresh
 
 REQUIRED = ("external_id", "type", "title", "summary", "published_on")

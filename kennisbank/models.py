@@ -9,16 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from .constants import (
-    TYPE_PATHS,
-    EventKind,
-    EvidenceLevel,
-    ItemType,
-    Motive,
-    RegistrationStatus,
-    Status,
-    TaskType,
-)
+from portal.constants import Motive, TaskType
+from portal.models import Theme
+
+from .constants import TYPE_PATHS, EventKind, EvidenceLevel, ItemType, RegistrationStatus, Status
 from .querysets import ItemQuerySet
 
 # Custom text search configuration (migration 0002): Dutch stemming after unaccent.
@@ -36,20 +30,6 @@ def title_vector() -> models.Func:
         function="ts_filter",
         output_field=SearchVectorField(),
     )
-
-
-class Theme(models.Model):
-    name = models.CharField(_("naam"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    description = models.TextField(_("omschrijving"), blank=True)
-
-    class Meta:
-        verbose_name = _("thema")
-        verbose_name_plural = _("thema's")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
 
 class Synonym(models.Model):
@@ -139,11 +119,11 @@ class Item(models.Model):
     themes = models.ManyToManyField(Theme, verbose_name=_("thema's"), blank=True)
     tags = TaggableManager(_("trefwoorden"), blank=True)
     municipalities = models.ManyToManyField(
-        "netwerk.Municipality", verbose_name=_("gemeenten"), blank=True, related_name="items"
+        "portal.Municipality", verbose_name=_("gemeenten"), blank=True, related_name="items"
     )
     region = models.CharField(_("regio"), max_length=150, blank=True)
     collaboration_model = models.ForeignKey(
-        "modellentool.CollaborationModel",
+        "portal.CollaborationModel",
         verbose_name=_("samenwerkingsvorm"),
         null=True,
         blank=True,
@@ -511,7 +491,7 @@ class AdoptionMark(models.Model):
         limit_choices_to={"type": ItemType.PRACTICE},
     )
     municipality = models.ForeignKey(
-        "netwerk.Municipality",
+        "portal.Municipality",
         verbose_name=_("gemeente"),
         on_delete=models.PROTECT,
         related_name="adoption_marks",

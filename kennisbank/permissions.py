@@ -6,8 +6,8 @@ no historical-model permissions. Tags: the editors keep the vocabulary tidy (ren
 misspelt tag); tagged items are edited on the item, not through a TaggedItem admin.
 The modellentool's questionnaire is editorial content too: editors prepare a new draft version
 (questions, options, model texts, weights, knock-outs, factors) and publish it.
-Change this list together with a data migration that calls sync_editor_group() with a frozen
-copy of the list, so an old migration never asks for permissions of models that come later.
+Change this list together with a data migration that carries a frozen copy of it and assigns it
+with historical models only (see kennisbank 0015), so an old migration never depends on live code.
 """
 
 from portal.permissions import sync_group_permissions
@@ -24,9 +24,6 @@ EDITOR_PERMISSIONS = {
         "delete_item",
         "view_item",
         "publish_item",
-        "add_theme",
-        "change_theme",
-        "view_theme",
         "add_synonym",
         "change_synonym",
         "delete_synonym",
@@ -64,9 +61,15 @@ EDITOR_PERMISSIONS = {
         "delete_adoptionmark",
     ],
     "taggit": ["add_tag", "change_tag", "delete_tag", "view_tag"],
-    "netwerk": ["view_municipality"],
-    "modellentool": [
+    # Reference data (portal): themes are the editors' own; municipalities and forms they look up.
+    "portal": [
+        "add_theme",
+        "change_theme",
+        "view_theme",
+        "view_municipality",
         "view_collaborationmodel",
+    ],
+    "modellentool": [
         "view_questionnaire",
         "change_questionnaire",
         "add_questionnaireversion",

@@ -20,7 +20,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from taggit.models import TaggedItem
 
-from netwerk.models import Municipality
+from portal.models import Municipality
 
 from .constants import FACET_PREFIX, ItemType
 from .models import DossierEntry, Item

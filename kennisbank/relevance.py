@@ -153,29 +153,6 @@ class Report:
         return out
 
 
-def load_collection(items: Sequence[JudgedItem]) -> dict[int, str]:
-    """Write the judged items as published kennisbank items; returns item id -> key."""
-    from .constants import Status
-    from .models import Item
-    from .services import search_terms_refresh
-
-    created = Item.objects.bulk_create(
-        Item(
-            type=item.type,
-            title=item.title,
-            slug=f"relevantie-{item.key}",
-            summary=item.summary,
-            body=item.body,
-            published_on=item.published_on,
-            status=Status.PUBLISHED,
-            facets=[f"k:{item.type}", f"y:{item.published_on.year}"],
-        )
-        for item in items
-    )
-    search_terms_refresh()
-    return {row.pk: item.key for row, item in zip(created, items, strict=True)}
-
-
 def ranked_keys(result, keys: dict[int, str]) -> list[str]:
     """The judged keys of a result page in the order the page shows them."""
     hits = [
@@ -189,11 +166,9 @@ def ranked_keys(result, keys: dict[int, str]) -> list[str]:
 def evaluate(
     queries: Sequence[JudgedQuery],
     keys: dict[int, str],
-    run: Callable[[str], object] | None = None,
+    run: Callable[[str], object],
 ) -> Report:
-    from .search import SearchParams, search
-
-    run = run or (lambda text: search(SearchParams(q=text)))
+    """Score `run` (a query text -> a search result) on the judged queries."""
     scores = []
     for query in queries:
         ranked = ranked_keys(run(query.text), keys)

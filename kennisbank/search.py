@@ -157,20 +157,12 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from modellentool.models import CollaborationModel
-from netwerk.models import Municipality, Province
 from portal import dutch
+from portal.constants import Motive, Province, TaskType
+from portal.models import CollaborationModel, Municipality, Theme
 
-from .constants import FACET_PREFIX, TYPE_PATHS, EvidenceLevel, ItemType, Motive, TaskType
-from .models import (
-    SEARCH_CONFIG,
-    SEARCH_SAMPLE_BUCKETS,
-    Item,
-    NarrowerTerm,
-    Synonym,
-    Theme,
-    title_vector,
-)
+from .constants import FACET_PREFIX, TYPE_PATHS, EvidenceLevel, ItemType
+from .models import SEARCH_CONFIG, SEARCH_SAMPLE_BUCKETS, Item, NarrowerTerm, Synonym, title_vector
 from .services import lexicon_frequencies
 
 PAGE_SIZE = 20

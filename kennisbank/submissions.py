@@ -23,6 +23,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.mail import mail_editors, mail_render
+from portal.members import profile_for
 
 from .constants import ItemType, Status
 from .models import Attachment, Item, Submission, SubmissionFile, SubmissionMessage
@@ -84,8 +85,6 @@ def submissions_of(user) -> models.QuerySet[Submission]:
 
 def submission_create(*, submitter: AbstractBaseUser, item_type: str = ItemType.PRACTICE):
     """A new, empty draft with the contact fields taken from the member's profile."""
-    from netwerk.members import profile_for  # netwerk builds on kennisbank, not the reverse
-
     profile = profile_for(submitter)
     organisation = (
         profile.municipality.name if profile.municipality_id else profile.organisation_name

@@ -13,9 +13,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from portal.models import CollaborationModel
+
 from .models import (
     AdviceResult,
-    CollaborationModel,
     Factor,
     FactorTrigger,
     KnockOut,

@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.models import CollaborationModel
+
 from . import scoring
 
 DIMENSION_LABELS = {
@@ -53,33 +55,6 @@ class VersionStatus(models.TextChoices):
     DRAFT = "concept", _("Concept")
     PUBLISHED = "gepubliceerd", _("Gepubliceerd")
     ARCHIVED = "gearchiveerd", _("Gearchiveerd")
-
-
-class CollaborationModel(models.Model):
-    """A form of cooperation (samenwerkingsvorm); keys are fixed, texts are content."""
-
-    key = models.SlugField(_("sleutel"), max_length=40, unique=True)
-    name = models.CharField(_("naam"), max_length=100)
-    name_en = models.CharField(_("naam (Engels)"), max_length=100, blank=True)
-    summary = models.TextField(_("korte omschrijving"), blank=True)
-    legal_basis = models.CharField(_("juridische basis"), max_length=200, blank=True)
-    weight = models.PositiveSmallIntegerField(
-        _("zwaarte (1-10)"), help_text=_("Plaats op het continuüm van licht (1) tot zwaar (10).")
-    )
-    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
-
-    class Meta:
-        verbose_name = _("samenwerkingsvorm")
-        verbose_name_plural = _("samenwerkingsvormen")
-        ordering = ["order", "weight"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(weight__gte=1, weight__lte=10), name="model_weight_1_10"
-            )
-        ]
-
-    def __str__(self):
-        return self.name
 
 
 class Questionnaire(models.Model):

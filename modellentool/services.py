@@ -16,11 +16,12 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext, override
 
+from portal.models import CollaborationModel
+
 from . import scoring
 from .models import (
     AdviceResult,
     ChosenOption,
-    CollaborationModel,
     Factor,
     FactorTrigger,
     KnockOut,

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from kennisbank.admin_history import ReadableHistoryAdmin
+from portal.models import DataSource, FormerMunicipality, Municipality
 
 from .constants import SuggestionStatus
 from .duplicates import Entry, probable_duplicates
@@ -21,11 +22,8 @@ from .models import (
     Answer,
     Collaboration,
     ContactRequest,
-    DataSource,
-    FormerMunicipality,
     ItemContact,
     Membership,
-    Municipality,
     Organisation,
     Question,
     SourceRecord,

@@ -14,9 +14,10 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.responses import Status
 
 from portal.api import PortalAPI, parameter_errors_in_dutch
+from portal.models import DataSource, FormerMunicipality, Municipality
 
 from .constants import Domain
-from .models import Collaboration, DataSource, FormerMunicipality, Membership, Municipality
+from .models import Collaboration, Membership
 from .regie import drukte
 from .services import active_arrangements
 

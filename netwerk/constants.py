@@ -50,15 +50,6 @@ KENNISBANK_THEME_DOMAINS = frozenset(
 )
 
 
-class TaskType(models.TextChoices):
-    """The four task types of the modellentool (same keys as the kennisbank's)."""
-
-    EXECUTION = "uitvoering", _("Uitvoering")
-    OPERATIONS = "bedrijfsvoering", _("Bedrijfsvoering")
-    SERVICE = "dienstverlening", _("Dienstverlening")
-    POLICY = "beleid", _("Beleid")
-
-
 class FormBasis(models.TextChoices):
     """Where the form of a collaboration comes from: how far it can be trusted."""
 
@@ -100,14 +91,6 @@ class SuggestionStatus(models.TextChoices):
     REJECTED = "afgewezen", _("Afgewezen")
 
 
-class Visibility(models.TextChoices):
-    """Who sees a member's profile; opt-in, hidden until the member chooses otherwise."""
-
-    HIDDEN = "verborgen", _("Verborgen: alleen voor mijzelf")
-    MEMBERS = "leden", _("Zichtbaar voor ingelogde leden")
-    PUBLIC = "openbaar", _("Openbaar: naam, organisatie en expertise")
-
-
 class Urgency(models.TextChoices):
     LOW = "laag", _("Geen haast")
     NORMAL = "normaal", _("Binnen een paar weken")
@@ -118,12 +101,6 @@ class RequestStatus(models.TextChoices):
     PENDING = "open", _("Wacht op antwoord")
     ACCEPTED = "geaccepteerd", _("Geaccepteerd")
     DECLINED = "afgewezen", _("Afgewezen")
-
-
-class DigestFrequency(models.TextChoices):
-    NEVER = "nooit", _("Geen e-mail")
-    DAILY = "dagelijks", _("Dagelijks")
-    WEEKLY = "wekelijks", _("Wekelijks")
 
 
 class FollowKind(models.TextChoices):

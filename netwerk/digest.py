@@ -42,11 +42,13 @@ from django.utils.translation import ngettext
 from kennisbank.constants import TYPE_PATHS, Status
 from kennisbank.models import Item
 from kennisbank.search import load_reference, matching_condition
+from portal.constants import DigestFrequency
 from portal.mail import mail_render
+from portal.models import MemberProfile
 
-from .constants import DigestFrequency, FollowKind
+from .constants import FollowKind
 from .follow import search_params
-from .models import Follow, MemberProfile, SavedSearch
+from .models import Follow, SavedSearch
 
 logger = logging.getLogger(__name__)
 

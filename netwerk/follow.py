@@ -13,11 +13,13 @@ from django.utils.translation import gettext as _
 
 from kennisbank.constants import ItemType
 from kennisbank.forms import SearchForm
-from kennisbank.models import Item, Theme
+from kennisbank.models import Item
 from kennisbank.search import FACETS, Reference, SearchParams, clean_query, load_reference
+from portal.constants import DigestFrequency
+from portal.models import MemberProfile, Municipality, Theme
 
-from .constants import DigestFrequency, FollowKind
-from .models import Follow, MemberProfile, Municipality, SavedSearch
+from .constants import FollowKind
+from .models import Follow, SavedSearch
 
 QUERY_STRING_MAX = SavedSearch._meta.get_field("query_string").max_length
 NAME_MAX = SavedSearch._meta.get_field("name").max_length

@@ -18,9 +18,10 @@ from django.views.decorators.http import require_POST
 from kennisbank.feeds import PublishedItemFeed
 from kennisbank.models import Item
 from kennisbank.search import load_reference, matching_condition
+from portal.constants import DigestFrequency
+from portal.members import profile_for
 
-from . import digest, follow, members
-from .constants import DigestFrequency
+from . import digest, follow
 from .member_forms import MemberFormMixin
 from .models import SavedSearch
 from .views import error_page
@@ -124,7 +125,7 @@ class DigestForm(MemberFormMixin, forms.Form):
 @login_required
 def follow_settings(request):
     """ "Volgen en e-mail": saved searches, follows and how often the digest comes."""
-    profile = members.profile_for(request.user)
+    profile = profile_for(request.user)
     form = DigestForm(request.POST or None, initial={"digest_frequency": profile.digest_frequency})
     status = 200
     if request.method == "POST":

@@ -3,10 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from modellentool.models import CollaborationModel
+from portal.models import CollaborationModel, Municipality
 
 from .constants import Domain
-from .models import Collaboration, Municipality, Suggestion
+from .models import Collaboration, Suggestion
 from .services import MAX_SELECTION
 
 

@@ -17,17 +17,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from modellentool.models import CollaborationModel
+from portal.models import CollaborationModel, DataSource, FormerMunicipality, Municipality
 
-from .models import (
-    Collaboration,
-    DataSource,
-    FormerMunicipality,
-    Membership,
-    Municipality,
-    Organisation,
-    SourceRecord,
-)
+from .models import Collaboration, Membership, Organisation, SourceRecord
 from .plan import CollabSpec, FileReport, Plan, build_plan
 from .reference import load_municipalities, municipality_values, read_municipalities
 from .sources import SOURCES, checksum

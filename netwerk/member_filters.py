@@ -13,12 +13,13 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from kennisbank.models import SEARCH_CONFIG, Theme
-from modellentool.models import CollaborationModel
+from kennisbank.models import SEARCH_CONFIG
+from portal.constants import Province
+from portal.models import CollaborationModel, MemberProfile, Theme
 from portal.text import single_line
 
 from .member_forms import MemberFormMixin
-from .models import MemberProfile, Province, Question
+from .models import Question
 
 QUERY_MAX = 100
 

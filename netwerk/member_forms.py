@@ -16,13 +16,12 @@ from django.forms.widgets import Input
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
-from kennisbank.models import Theme
-from modellentool.models import CollaborationModel
+from portal.constants import Province, TaskType
 from portal.forms import LengthCheckedLoginMixin
+from portal.models import CollaborationModel, MemberProfile, Municipality, Theme
 from portal.text import single_line
 
-from .constants import TaskType
-from .models import MemberProfile, Municipality, Province, Question
+from .models import Question
 
 FIELD_TEMPLATE = "netwerk/members/_field.html"
 # First match wins: CheckboxInput and the choice widgets are Inputs/Selects too.

@@ -13,9 +13,9 @@ from dataclasses import asdict
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from portal.constants import Province, TaskType
+
 from . import matching
-from .constants import TaskType
-from .models import Province
 
 # Reasons the editor desk gives when it routes a question by hand.
 ROUTED = "routed"

@@ -25,9 +25,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kennisbank.constants import ItemType, Status
+from portal.constants import Visibility
+from portal.members import profile_for
+from portal.models import MemberProfile
 
 from . import member_reasons, members
-from .constants import RequestStatus, Visibility
+from .constants import RequestStatus
 from .member_filters import MemberFilter, QuestionFilter
 from .member_forms import (
     AnswerForm,
@@ -41,7 +44,7 @@ from .member_forms import (
     RegistrationForm,
     RouteForm,
 )
-from .models import Answer, ContactRequest, ItemContact, MemberProfile, Question
+from .models import Answer, ContactRequest, ItemContact, Question
 from .views import error_page
 
 MEMBERS_PER_PAGE = 20
@@ -136,7 +139,7 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
 @login_required
 def profile(request):
     """The member's own profile: edit form, contact details and privacy actions."""
-    own = members.profile_for(request.user)
+    own = profile_for(request.user)
     form = ProfileForm(request.POST or None, instance=own)
     if request.method == "POST":
         if form.is_valid():
@@ -262,7 +265,7 @@ def question_create(request):
                 return _rate_limited(request, "netwerk/questions/form.html", {"form": form})
             return redirect(question)
         return render(request, "netwerk/questions/form.html", {"form": form}, status=400)
-    initial_province = members.profile_for(request.user).province
+    initial_province = profile_for(request.user).province
     # "Stel uw vraag aan het netwerk" on a search without results brings the query along.
     title = " ".join(request.GET.get("titel", "").split())[:200]
     form = QuestionForm(initial={"province": initial_province, "title": title})
@@ -395,7 +398,7 @@ def question_helpful(request, pk, answer_pk):
 
 @login_required
 def contact_requests(request):
-    own = members.profile_for(request.user)
+    own = profile_for(request.user)
     received = own.contact_requests.select_related("question").order_by("-created_at")
     sent = (
         ContactRequest.objects.filter(question__asker=request.user)

@@ -42,6 +42,8 @@ from kennisbank.registrations import ACTIVE, registration_cancel
 from kennisbank.services import item_refresh_facets
 from portal.client import client_ip as portal_client_ip
 from portal.mail import mail_render
+from portal.members import profile_for
+from portal.models import MemberProfile
 from portal.text import single_line
 
 from . import matching, member_reasons
@@ -51,9 +53,7 @@ from .models import (
     ContactRequest,
     Follow,
     ItemContact,
-    MemberProfile,
     Membership,
-    Province,
     Question,
     RateEvent,
     SavedSearch,
@@ -184,15 +184,6 @@ def item_contacts_link_by_email(*, profile: MemberProfile) -> int:
         [ItemContact(member=profile, item=item) for item in items], ignore_conflicts=True
     )
     return len(created)
-
-
-def profile_for(user) -> MemberProfile:
-    """The member's profile; accounts made elsewhere (editors, admin) get one on first use."""
-    profile, _ = MemberProfile.objects.get_or_create(
-        user=user,
-        defaults={"name": user.get_full_name() or f"Lid {user.pk}", "province": Province.UTRECHT},
-    )
-    return profile
 
 
 def member_export(*, user) -> dict:

@@ -5,8 +5,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.constants import Province, TaskType
+from portal.models import DataSource, MemberProfile, Municipality
+
 from .constants import (
-    DigestFrequency,
     Domain,
     FollowKind,
     FormBasis,
@@ -14,169 +16,8 @@ from .constants import (
     RequestStatus,
     Role,
     SuggestionStatus,
-    TaskType,
     Urgency,
-    Visibility,
 )
-
-
-class Province(models.TextChoices):
-    GRONINGEN = "groningen", "Groningen"
-    FRYSLAN = "fryslan", "Fryslân"
-    DRENTHE = "drenthe", "Drenthe"
-    OVERIJSSEL = "overijssel", "Overijssel"
-    FLEVOLAND = "flevoland", "Flevoland"
-    GELDERLAND = "gelderland", "Gelderland"
-    UTRECHT = "utrecht", "Utrecht"
-    NOORD_HOLLAND = "noord-holland", "Noord-Holland"
-    ZUID_HOLLAND = "zuid-holland", "Zuid-Holland"
-    ZEELAND = "zeeland", "Zeeland"
-    NOORD_BRABANT = "noord-brabant", "Noord-Brabant"
-    LIMBURG = "limburg", "Limburg"
-
-
-class MunicipalityQuerySet(models.QuerySet):
-    def current(self):
-        """Municipalities that exist today (not merged into a successor)."""
-        return self.filter(successor__isnull=True)
-
-
-class Municipality(models.Model):
-    """A Dutch gemeente, keyed by its CBS code (GM0546)."""
-
-    code = models.CharField(_("CBS-code"), max_length=6, unique=True)
-    name = models.CharField(_("naam"), max_length=100)
-    # Dutch alphabetical order ('s-Hertogenbosch under H): names.sort_key(name), set on load.
-    sort_name = models.CharField(_("sorteernaam"), max_length=100, blank=True, db_index=True)
-    official_name = models.CharField(_("officiële naam (CBS)"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    province = models.CharField(_("provincie"), max_length=20, choices=Province.choices)
-    population = models.PositiveIntegerField(_("inwoners"), null=True, blank=True)
-    area_km2 = models.DecimalField(
-        _("oppervlakte (km²)"), max_digits=8, decimal_places=2, null=True, blank=True
-    )
-    seat = models.CharField(_("bestuurscentrum"), max_length=100, blank=True)
-    corop_code = models.CharField(_("COROP-code"), max_length=4, blank=True)
-    corop_name = models.CharField(_("COROP-gebied"), max_length=100, blank=True)
-    safety_region_code = models.CharField(_("veiligheidsregiocode"), max_length=4, blank=True)
-    safety_region_name = models.CharField(_("veiligheidsregio"), max_length=100, blank=True)
-    neighbours = models.ManyToManyField("self", verbose_name=_("buurgemeenten"), blank=True)
-    successor = models.ForeignKey(
-        "self",
-        verbose_name=_("opgegaan in"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="predecessors",
-    )
-    source = models.CharField(_("bron"), max_length=200, blank=True)
-
-    objects = MunicipalityQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("gemeente")
-        verbose_name_plural = _("gemeenten")
-        ordering = ["sort_name", "name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("kennisbank:search") + f"?gemeente={self.code}"
-
-    def get_network_url(self):
-        """The municipality's page in the netwerkregie (get_absolute_url is the kennisbank's)."""
-        return reverse("netwerk:municipality", args=[self.slug])
-
-
-class FormerMunicipality(models.Model):
-    """A municipality that no longer exists, pointing to today's municipality that continues it.
-
-    Older data (the 2016 sources) name municipalities by their old names and codes. A merged
-    municipality has one successor; a split one (Haaren 2021, Littenseradiel 2018) has several
-    successors and no single successor, so its old memberships cannot be assigned to one of them.
-    """
-
-    code = models.CharField(_("CBS-code"), max_length=6, unique=True, null=True, blank=True)
-    name = models.CharField(_("naam"), max_length=100)
-    ended_on = models.DateField(_("opgeheven per"), null=True, blank=True)
-    successor = models.ForeignKey(
-        Municipality,
-        verbose_name=_("voortgezet door"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="former_municipalities",
-        help_text=_("Leeg bij een gemeente die over meerdere gemeenten is verdeeld."),
-    )
-    successors = models.ManyToManyField(
-        Municipality,
-        verbose_name=_("opgegaan in"),
-        related_name="+",
-        help_text=_("Alle gemeenten van nu waarin (een deel van) deze gemeente is opgegaan."),
-    )
-    direct_successor_name = models.CharField(
-        _("direct opgegaan in"),
-        max_length=100,
-        blank=True,
-        help_text=_("De naam van de opvolger bij de opheffing (kan later zelf zijn opgeheven)."),
-    )
-    note = models.CharField(_("toelichting"), max_length=250, blank=True)
-    data_source = models.ForeignKey(
-        "DataSource",
-        verbose_name=_("bron"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    class Meta:
-        verbose_name = _("opgeheven gemeente")
-        verbose_name_plural = _("opgeheven gemeenten")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["name", "ended_on"], name="former_municipality_once")
-        ]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def is_split(self) -> bool:
-        return self.successor_id is None
-
-
-class DataSource(models.Model):
-    """One open data set the register is loaded from: who publishes it, its licence and age."""
-
-    key = models.SlugField(_("sleutel"), max_length=60, unique=True)
-    title = models.CharField(_("titel"), max_length=200)
-    publisher = models.CharField(_("uitgever"), max_length=200)
-    licence = models.CharField(_("licentie"), max_length=200)
-    url = models.URLField(_("adres"), max_length=500, blank=True)
-    reference_date = models.DateField(
-        _("peildatum"), help_text=_("De datum waarop de gegevens in de bron betrekking hebben.")
-    )
-    reference_note = models.CharField(_("toelichting peildatum"), max_length=200, blank=True)
-    files = models.JSONField(_("bestanden"), default=list)
-    checksum = models.CharField(_("controlegetal"), max_length=64, blank=True)
-    loaded_at = models.DateTimeField(_("laatst geladen"), null=True, blank=True)
-    report = models.JSONField(
-        _("laadverslag"),
-        default=dict,
-        blank=True,
-        help_text=_("Per bestand: regels gelezen, geladen en niet geladen (met reden)."),
-    )
-    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
-
-    class Meta:
-        verbose_name = _("gegevensbron")
-        verbose_name_plural = _("gegevensbronnen")
-        ordering = ["order", "key"]
-
-    def __str__(self):
-        return self.title
 
 
 class Organisation(models.Model):
@@ -215,7 +56,7 @@ class Collaboration(models.Model):
     )
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     form = models.ForeignKey(
-        "modellentool.CollaborationModel",
+        "portal.CollaborationModel",
         verbose_name=_("samenwerkingsvorm"),
         null=True,
         blank=True,
@@ -424,7 +265,7 @@ class Suggestion(models.Model):
     created_at = models.DateTimeField(_("ingediend op"), auto_now_add=True)
     name = models.CharField(_("naam"), max_length=250, blank=True)
     form = models.ForeignKey(
-        "modellentool.CollaborationModel",
+        "portal.CollaborationModel",
         verbose_name=_("samenwerkingsvorm"),
         null=True,
         blank=True,
@@ -475,127 +316,6 @@ class Suggestion(models.Model):
         return f"{target} ({self.get_status_display()})"
 
 
-# --- Members' network: profiles, questions, contact requests, answers -------------------------
-
-
-class MemberProfileQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """The one visibility rule for profiles: public for all, members-only for members."""
-        if user is not None and user.is_authenticated:
-            return self.filter(
-                models.Q(visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS])
-                | models.Q(user=user)
-            )
-        return self.filter(visibility=Visibility.PUBLIC)
-
-    def experts(self):
-        return self.filter(open_for_questions=True, user__is_active=True)
-
-
-class MemberProfile(models.Model):
-    """A member of the network. Contact details (the account e-mail and phone) stay private."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="member_profile"
-    )
-    name = models.CharField(_("naam"), max_length=150)
-    municipality = models.ForeignKey(
-        Municipality,
-        verbose_name=_("gemeente"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="members",
-        help_text=_("De gemeente waar u werkt; leeg als u bij een andere organisatie werkt."),
-    )
-    organisation_name = models.CharField(
-        _("andere organisatie"),
-        max_length=200,
-        blank=True,
-        help_text=_("Bijvoorbeeld een provincie, samenwerkingsverband of adviesbureau."),
-    )
-    role = models.CharField(_("functie"), max_length=150, blank=True)
-    province = models.CharField(_("regio (provincie)"), max_length=20, choices=Province.choices)
-    bio = models.TextField(_("over mij"), max_length=2000, blank=True)
-    themes = models.ManyToManyField(
-        "kennisbank.Theme", verbose_name=_("thema's"), blank=True, related_name="+"
-    )
-    collaboration_models = models.ManyToManyField(
-        "modellentool.CollaborationModel",
-        verbose_name=_("samenwerkingsvormen"),
-        blank=True,
-        related_name="+",
-    )
-    task_types = ArrayField(
-        models.CharField(max_length=20, choices=TaskType.choices),
-        verbose_name=_("taaktypen"),
-        default=list,
-        blank=True,
-    )
-    tags = ArrayField(
-        models.CharField(max_length=50),
-        verbose_name=_("trefwoorden"),
-        default=list,
-        blank=True,
-    )
-    languages = ArrayField(
-        models.CharField(max_length=30), verbose_name=_("talen"), default=list, blank=True
-    )
-    phone = models.CharField(
-        _("telefoonnummer"),
-        max_length=30,
-        blank=True,
-        help_text=_("Alleen zichtbaar voor wie een contactverzoek van u aanneemt of u het zijne."),
-    )
-    open_for_questions = models.BooleanField(_("open voor vragen"), default=False)
-    max_questions_per_month = models.PositiveSmallIntegerField(
-        _("hoogstens vragen per maand"), default=3
-    )
-    visibility = models.CharField(
-        _("zichtbaarheid"),
-        max_length=10,
-        choices=Visibility.choices,
-        default=Visibility.HIDDEN,
-    )
-    digest_frequency = models.CharField(
-        _("e-mail met nieuws"),
-        max_length=10,
-        choices=DigestFrequency.choices,
-        default=DigestFrequency.WEEKLY,
-        help_text=_(
-            "Over wat u volgt en uw bewaarde zoekopdrachten; alleen als er iets nieuws is."
-        ),
-    )
-    # Everything up to this moment has been in a digest (or was there before the member
-    # followed it); the next digest lists only what came after.
-    digest_covered_until = models.DateTimeField(_("nieuws gemeld tot"), null=True, blank=True)
-    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
-
-    objects = MemberProfileQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("lid")
-        verbose_name_plural = _("leden")
-        ordering = ["name", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(max_questions_per_month__lte=50),
-                name="memberprofile_monthly_limit_sane",
-            )
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("netwerk:member", args=[self.pk])
-
-    @property
-    def organisation_label(self) -> str:
-        return self.municipality.name if self.municipality_id else self.organisation_name
-
-
 class ItemContact(models.Model):
     """A member is the contact for a kennisbank item: evidence of expertise, set by editors."""
 
@@ -628,10 +348,10 @@ class Question(models.Model):
     title = models.CharField(_("titel"), max_length=200)
     text = models.TextField(_("vraag"), max_length=5000)
     themes = models.ManyToManyField(
-        "kennisbank.Theme", verbose_name=_("thema's"), blank=True, related_name="+"
+        "portal.Theme", verbose_name=_("thema's"), blank=True, related_name="+"
     )
     collaboration_models = models.ManyToManyField(
-        "modellentool.CollaborationModel",
+        "portal.CollaborationModel",
         verbose_name=_("samenwerkingsvormen"),
         blank=True,
         related_name="+",
@@ -785,7 +505,7 @@ class Follow(models.Model):
     )
     kind = models.CharField(_("soort"), max_length=10, choices=FollowKind.choices)
     theme = models.ForeignKey(
-        "kennisbank.Theme", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "portal.Theme", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     item = models.ForeignKey(
         "kennisbank.Item", null=True, blank=True, on_delete=models.CASCADE, related_name="+"

@@ -3,18 +3,20 @@
 A group of its own ("Redacteur netwerkregie"), next to the kennisbank's "Redacteur" group whose
 permissions kennisbank.permissions keeps exact; an editor of both is in both groups.
 Municipalities, former municipalities and data sources are reference data: editors look, never
-edit. Change this list together with a data migration that calls grant_netwerk_editor_permissions
-with a frozen copy of the list.
+edit. Change this list together with a data migration that carries a frozen copy of it and
+assigns it with historical models only (see netwerk 0006).
 """
 
 from portal.permissions import sync_group_permissions
 
 EDITOR_GROUP = "Redacteur netwerkregie"
 
+# Reference data (portal): look, never edit.
+REFERENCE_PERMISSIONS = {
+    "portal": ["view_municipality", "view_formermunicipality", "view_datasource"]
+}
+
 NETWERK_EDITOR_PERMISSIONS = [
-    "view_municipality",
-    "view_formermunicipality",
-    "view_datasource",
     "add_collaboration",
     "change_collaboration",
     "delete_collaboration",
@@ -49,5 +51,8 @@ def grant_netwerk_editor_permissions(group_model, permission_model, permissions=
         group_model,
         permission_model,
         group_name=EDITOR_GROUP,
-        permissions={"netwerk": permissions or NETWERK_EDITOR_PERMISSIONS},
+        permissions={
+            **REFERENCE_PERMISSIONS,
+            "netwerk": permissions or NETWERK_EDITOR_PERMISSIONS,
+        },
     )

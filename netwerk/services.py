@@ -19,17 +19,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 
+from portal.constants import Province
+from portal.models import DataSource, FormerMunicipality, Municipality
+
 from .constants import Domain, SuggestionStatus
 from .graph import Network, layout
-from .models import (
-    Collaboration,
-    DataSource,
-    FormerMunicipality,
-    Membership,
-    Municipality,
-    Province,
-    Suggestion,
-)
+from .models import Collaboration, Membership, Suggestion
 from .regie import (
     Arrangement,
     Candidate,

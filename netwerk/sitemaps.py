@@ -4,10 +4,11 @@ from django.db.models import Max
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 
+from portal.models import DataSource, Municipality
 from portal.sitemaps import ContentDateSitemap, NamedPagesSitemap, editor_change_date
 
 from .constants import RegionKind
-from .models import Collaboration, DataSource, Membership, Municipality
+from .models import Collaboration, Membership
 
 
 def source_date(prefix: str = "") -> Coalesce:

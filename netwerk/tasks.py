@@ -9,7 +9,8 @@ from crontask import cron
 from django.tasks import task
 from django.utils import timezone
 
-from .constants import DigestFrequency
+from portal.constants import DigestFrequency
+
 from .digest import digests_send
 
 # Times in TIME_ZONE (Europe/Amsterdam).

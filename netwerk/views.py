@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 from django.views.generic import CreateView
 
+from portal.constants import Province
+from portal.models import Municipality
 from portal.spreadsheet import csv_response, export_filename
 
 from .constants import KENNISBANK_THEME_DOMAINS, Domain, RegionKind, SuggestionStatus
@@ -32,7 +34,7 @@ from .forms import (
     SuggestionForm,
     municipality_choices,
 )
-from .models import Collaboration, Membership, Municipality, Province
+from .models import Collaboration, Membership
 from .names import sort_key
 from .services import (
     class_of,

@@ -22,16 +22,3 @@ def sync_group_permissions(
             raise RuntimeError(f"Permissions ontbreken voor {app_label}: {sorted(missing)}")
         perms.extend(found)
     group.permissions.set(perms)
-
-
-def create_permissions_now(apps) -> None:
-    """Create the permissions of every app in this (historical) app registry.
-
-    Django creates them after migrate; a data migration that fills a group needs them earlier.
-    """
-    from django.contrib.auth.management import create_permissions
-
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
-        app_config.models_module = None

@@ -8,11 +8,10 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from kennisbank.constants import ItemType, Status
-from kennisbank.models import DossierEntry, Item, SourceLink, Theme
+from kennisbank.models import DossierEntry, Item, SourceLink
 from kennisbank.permissions import EDITOR_GROUP
 from kennisbank.services import item_refresh_facets
-from modellentool.models import CollaborationModel
-from netwerk.models import Municipality
+from portal.models import CollaborationModel, Municipality, Theme
 
 
 def municipality(code: str) -> Municipality:

@@ -12,9 +12,10 @@ from django.urls import reverse
 from django.utils.translation.trans_real import DjangoTranslation
 
 from kennisbank.constants import ItemType, Status
-from kennisbank.models import Item, Theme
+from kennisbank.models import Item
 from kennisbank.services import items_set_status
 from netwerk.models import Collaboration, Question, Suggestion
+from portal.models import Theme
 from tests.factories import EventFactory, ItemFactory, UserFactory, collaboration_model, theme
 from tests.kennisbank.test_admin_review import desk_editor, sent_submission  # noqa: F401
 from tests.netwerk.factories import small_register
@@ -173,16 +174,16 @@ def admin_pages(content):
         reverse("admin:kennisbank_item_import"),
         reverse("admin:kennisbank_submission_changelist"),
         reverse("admin:kennisbank_submission_change", args=[content["submission"].pk]),
-        reverse("admin:kennisbank_theme_changelist"),
-        reverse("admin:kennisbank_theme_add"),
-        reverse("admin:kennisbank_theme_change", args=[Theme.objects.first().pk]),
+        reverse("admin:portal_theme_changelist"),
+        reverse("admin:portal_theme_add"),
+        reverse("admin:portal_theme_change", args=[Theme.objects.first().pk]),
         reverse("admin:taggit_tag_changelist"),
         reverse("admin:taggit_tag_add"),
         reverse("admin:kennisbank_comment_changelist"),
         reverse("admin:kennisbank_commentreport_changelist"),
         reverse("admin:netwerk_suggestion_changelist"),
         reverse("admin:netwerk_question_changelist"),
-        reverse("admin:netwerk_municipality_changelist"),
+        reverse("admin:portal_municipality_changelist"),
         reverse("admin:app_list", args=["kennisbank"]),
         reverse("admin:kennisbank_synonym_changelist"),
         reverse("admin:kennisbank_synonym_add"),

@@ -16,13 +16,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 
-from kennisbank.models import Theme
-from modellentool.models import CollaborationModel, QuestionnaireVersion
+from modellentool.models import QuestionnaireVersion
 from modellentool.reference import load_first_questionnaire
-from portal.reference import ensure_reference_data
+from portal.models import CollaborationModel, Theme
 from portal.wsgi import application
 from tests.factories import ItemFactory
 from tests.netwerk.factories import small_register
+from tests.reference import ensure_reference_data
 
 pytestmark = pytest.mark.django_db
 

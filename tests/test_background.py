@@ -26,8 +26,8 @@ from django_tasks_db.models import DBTaskResult
 
 from portal.mail import send_portal_mail
 from portal.models import OutgoingMail
-from portal.reference import ensure_reference_data
 from portal.tasks import deliver_due_mails
+from tests.reference import ensure_reference_data
 
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -15,8 +15,8 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from netwerk import tasks as digest_tasks
-from netwerk.constants import DigestFrequency
 from portal import mail
+from portal.constants import DigestFrequency
 from portal.models import OutgoingMail
 from portal.tasks import deliver_due_mails, prune_task_results
 from tests.factories import ItemFactory, theme

@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kennisbank.sitemaps import ItemSitemap
-from netwerk.models import Collaboration, Municipality
+from netwerk.models import Collaboration
+from portal.models import Municipality
 from tests.factories import EditorFactory, ItemFactory, municipality
 from tests.netwerk.factories import SIX, ZEIST, collaboration, small_register
 

@@ -24,10 +24,10 @@ from django.db import connections
 from django.urls import reverse
 
 from kennisbank.models import SubmissionFile
-from portal.reference import ensure_reference_data
 from tests.factories import UserFactory
 from tests.kennisbank.submission_factories import PDF_BYTES
 from tests.netwerk.member_factories import MemberFactory
+from tests.reference import ensure_reference_data
 
 ROOT = Path(__file__).resolve().parent.parent
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")

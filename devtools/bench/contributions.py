@@ -30,12 +30,14 @@ from django.utils import timezone
 
 from kennisbank import registrations
 from kennisbank.constants import EventKind, ItemType, RegistrationStatus, Status
-from kennisbank.models import AdoptionMark, Comment, DossierEntry, Item, Registration, Theme
+from kennisbank.models import AdoptionMark, Comment, DossierEntry, Item, Registration
 from kennisbank.search import load_reference
 from netwerk import digest
-from netwerk.constants import DigestFrequency, FollowKind
+from netwerk.constants import FollowKind
 from netwerk.follow import normalise_query_string, search_params
-from netwerk.models import Follow, MemberProfile, Municipality, Province, SavedSearch
+from netwerk.models import Follow, SavedSearch
+from portal.constants import DigestFrequency, Province
+from portal.models import MemberProfile, Municipality, Theme
 
 from .search import CorpusGenerator, Timing, measure
 

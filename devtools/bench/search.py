@@ -33,8 +33,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 from psycopg import sql as pgsql
 
-from kennisbank.constants import FACET_PREFIX, EventKind, ItemType, Motive, Status, TaskType
-from kennisbank.models import Item, Theme
+from kennisbank.constants import FACET_PREFIX, EventKind, ItemType, Status
+from kennisbank.models import Item
 from kennisbank.read_cache import content_changed
 from kennisbank.search import (
     FACETS,
@@ -45,9 +45,9 @@ from kennisbank.search import (
     tune_transaction,
 )
 from kennisbank.services import joined_parts, search_parts_by_word
-from modellentool.models import CollaborationModel
-from netwerk.models import Municipality
 from portal import dutch
+from portal.constants import Motive, TaskType
+from portal.models import CollaborationModel, Municipality, Theme
 
 # --- vocabulary --------------------------------------------------------------------------------
 

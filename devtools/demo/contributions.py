@@ -12,13 +12,14 @@ from django.db import transaction
 from kennisbank.adoption_marks import adoption_mark_create
 from kennisbank.constants import ItemType
 from kennisbank.discussion import comment_create
-from kennisbank.models import Comment, Item, Theme
+from kennisbank.models import Comment, Item
 from kennisbank.permissions import ORGANISER_GROUP
 from kennisbank.registrations import registration_register
 from kennisbank.submissions import submission_create, submission_save_draft, submission_send
 from netwerk.constants import FollowKind
 from netwerk.follow import follow_create, saved_search_create
-from netwerk.models import MemberProfile, Municipality, Province
+from portal.constants import Province
+from portal.models import MemberProfile, Municipality, Theme
 
 DEMO_MEMBER = "lid@example.org"
 DEMO_MEMBER_PASSWORD = "demo-lid-2026"  # development only; the command refuses without DEBUG

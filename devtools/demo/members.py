@@ -3,10 +3,8 @@
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from kennisbank.models import Theme
-from modellentool.models import CollaborationModel
-from netwerk.constants import TaskType, Visibility
-from netwerk.models import MemberProfile
+from portal.constants import TaskType, Visibility
+from portal.models import CollaborationModel, MemberProfile, Theme
 
 from . import members_data as demo_members
 

@@ -12,8 +12,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from ..constants import TYPE_PATHS, ItemType, Motive
-from ..models import AdoptionMark, Attachment, DossierEntry, Item, Theme
+from portal.constants import Motive
+from portal.models import Theme
+
+from ..constants import TYPE_PATHS, ItemType
+from ..models import AdoptionMark, Attachment, DossierEntry, Item
 from ..registrations import event_calendar
 from ..related import (
     adoption_ancestors,

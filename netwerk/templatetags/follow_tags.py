@@ -7,10 +7,11 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from kennisbank.constants import ItemType
-from kennisbank.models import Item, Theme
+from kennisbank.models import Item
+from portal.models import Municipality, Theme
 
 from ..constants import FollowKind
-from ..models import Follow, Municipality
+from ..models import Follow
 
 register = template.Library()
 

@@ -37,7 +37,7 @@ def pytest_collection_modifyitems(items):
 def reference_data(request):
     """Transactional tests end with a flush; put the migrated reference data back."""
     if "tests/browser/" in str(request.node.fspath):
-        from portal.reference import ensure_reference_data
+        from tests.reference import ensure_reference_data
 
         ensure_reference_data()
 

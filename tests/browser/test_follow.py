@@ -3,8 +3,9 @@
 import re
 
 from netwerk import digest
-from netwerk.constants import DigestFrequency
-from netwerk.models import Follow, MemberProfile
+from netwerk.models import Follow
+from portal.constants import DigestFrequency
+from portal.models import MemberProfile
 from tests.browser.conftest import assert_no_axe_violations
 from tests.browser.test_netwerk_members import log_in
 from tests.factories import ItemFactory, theme

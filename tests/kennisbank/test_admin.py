@@ -15,7 +15,7 @@ from taggit.models import Tag
 from kennisbank.constants import ItemType, Status
 from kennisbank.models import Attachment, DossierEntry, Item, Synonym
 from kennisbank.permissions import EDITOR_GROUP, EDITOR_PERMISSIONS
-from netwerk.models import Municipality
+from portal.models import Municipality
 from tests.factories import (
     DossierFactory,
     EventFactory,
@@ -146,14 +146,14 @@ def test_editor_group_has_exactly_the_editor_permissions():
         "admin:index",
         "admin:kennisbank_item_changelist",
         "admin:kennisbank_item_add",
-        "admin:kennisbank_theme_changelist",
-        "admin:kennisbank_theme_add",
+        "admin:portal_theme_changelist",
+        "admin:portal_theme_add",
         "admin:kennisbank_synonym_changelist",
         "admin:kennisbank_synonym_add",
         "admin:taggit_tag_changelist",
         "admin:taggit_tag_add",
-        "admin:netwerk_municipality_changelist",
-        "admin:modellentool_collaborationmodel_changelist",
+        "admin:portal_municipality_changelist",
+        "admin:portal_collaborationmodel_changelist",
     ],
 )
 def test_editor_reaches_the_pages_they_need(editor_client, url_name):
@@ -169,13 +169,13 @@ def test_editor_reaches_change_history_revert_and_delete_pages(editor_client):
         reverse("admin:kennisbank_item_history", args=[item.pk]),
         reverse("admin:kennisbank_item_simple_history", args=[item.pk, record.history_id]),
         reverse("admin:kennisbank_item_delete", args=[item.pk]),
-        reverse("admin:netwerk_municipality_change", args=[municipality("GM0546").pk]),
-        reverse("admin:kennisbank_theme_change", args=[theme("jeugd").pk]),
+        reverse("admin:portal_municipality_change", args=[municipality("GM0546").pk]),
+        reverse("admin:portal_theme_change", args=[theme("jeugd").pk]),
         reverse("admin:kennisbank_synonym_change", args=[Synonym.objects.first().pk]),
         reverse("admin:taggit_tag_change", args=[tag.pk]),
         reverse("admin:taggit_tag_delete", args=[tag.pk]),
         reverse(
-            "admin:modellentool_collaborationmodel_change",
+            "admin:portal_collaborationmodel_change",
             args=[collaboration_model("centrumgemeente").pk],
         ),
     ]:
@@ -191,13 +191,13 @@ def test_editor_cannot_manage_users_or_groups(editor_client, url_name):
 
 def test_editor_sees_municipalities_but_cannot_change_them(editor_client):
     leiden = municipality("GM0546")
-    url = reverse("admin:netwerk_municipality_change", args=[leiden.pk])
+    url = reverse("admin:portal_municipality_change", args=[leiden.pk])
     page = editor_client.get(url)
     assert b'name="name"' not in page.content  # read-only view, no inputs
     response = editor_client.post(url, {"name": "Leyden", "code": "GM0546"})
     assert response.status_code == 403
     assert Municipality.objects.get(pk=leiden.pk).name == "Leiden"
-    assert editor_client.get(reverse("admin:netwerk_municipality_add")).status_code == 403
+    assert editor_client.get(reverse("admin:portal_municipality_add")).status_code == 403
 
 
 def test_member_without_staff_is_sent_to_login(client, member):
@@ -631,7 +631,7 @@ def test_synonyms_uppercase_flag_is_editable_in_the_list(editor_client):
 
 def test_municipality_list_shows_reference_columns_and_filters_by_province(editor_client):
     response = editor_client.get(
-        reverse("admin:netwerk_municipality_changelist"), {"province__exact": "zuid-holland"}
+        reverse("admin:portal_municipality_changelist"), {"province__exact": "zuid-holland"}
     )
     content = response.content.decode()
     assert "GM0546" in content and "Hollands Midden" in content

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from kennisbank.constants import ItemType, Status
 from kennisbank.models import AdoptionMark, Item
-from netwerk.models import Municipality
+from portal.models import Municipality
 from tests.factories import ItemFactory, UserFactory, municipality
 from tests.html import validate_html
 from tests.kennisbank.discussion_factories import AdoptionMarkFactory

@@ -12,8 +12,8 @@ from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
 from kennisbank.constants import FACET_PREFIX, ItemType, Status
-from kennisbank.models import DossierEntry, Item, SourceLink, Theme
-from netwerk.models import Municipality
+from kennisbank.models import DossierEntry, Item, SourceLink
+from portal.models import Municipality, Theme
 from tests.factories import DossierFactory, EventFactory, ItemFactory
 
 pytestmark = pytest.mark.django_db

@@ -16,12 +16,12 @@ from devtools.bench.contributions import MAX_CONNECTIONS, run_in_threads
 from kennisbank import registrations
 from kennisbank.constants import RegistrationStatus
 from kennisbank.models import Registration
-from portal.reference import ensure_reference_data
 from tests.kennisbank.event_factories import (
     PasswordlessUserFactory,
     RegistrableEventFactory,
     RegistrationFactory,
 )
+from tests.reference import ensure_reference_data
 
 REGISTERED, WAITING, CANCELLED = (
     RegistrationStatus.REGISTERED,

@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
+from devtools import evaluation
 from kennisbank import relevance
 
 # Measured figures minus a small margin; raise them when the search gets better.
@@ -31,8 +32,8 @@ def test_judgements_refer_to_known_topics_and_cover_the_brief():
 @pytest.mark.django_db
 def test_search_relevance_stays_above_the_floor():
     items = relevance.read_items()
-    keys = relevance.load_collection(items)
-    report = relevance.evaluate(relevance.read_queries(items), keys)
+    keys = evaluation.load_collection(items)
+    report = evaluation.evaluate(relevance.read_queries(items), keys)
     assert report.ndcg >= NDCG_FLOOR, "\n".join(report.lines())
     assert report.recall >= RECALL_FLOOR, "\n".join(report.lines())
 

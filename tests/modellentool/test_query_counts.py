@@ -6,7 +6,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from kennisbank.models import Item
-from modellentool.models import CollaborationModel
+from portal.models import CollaborationModel
 from tests.kennisbank.test_query_counts import bulk_items
 
 from .cases import CASES

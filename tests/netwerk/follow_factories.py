@@ -5,9 +5,11 @@ import datetime as dt
 from django.utils import timezone
 
 from kennisbank.models import Comment, DossierEntry, Item
-from netwerk.constants import DigestFrequency, FollowKind
+from netwerk.constants import FollowKind
 from netwerk.follow import saved_search_create
-from netwerk.models import Follow, MemberProfile, SavedSearch
+from netwerk.models import Follow, SavedSearch
+from portal.constants import DigestFrequency
+from portal.models import MemberProfile
 from tests.netwerk.member_factories import MemberFactory
 
 # A fixed "now" for the digest tests: time is passed in, never read from the clock.

@@ -2,8 +2,9 @@
 
 import factory
 
-from netwerk.constants import Visibility
-from netwerk.models import ItemContact, MemberProfile, Question
+from netwerk.models import ItemContact, Question
+from portal.constants import Visibility
+from portal.models import MemberProfile
 from tests.factories import UserFactory, theme
 
 

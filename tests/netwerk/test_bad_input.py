@@ -58,7 +58,7 @@ def test_a_huge_selection_is_refused_politely(client):
 
 
 def test_a_selection_of_every_municipality_is_fine(client):
-    from netwerk.models import Municipality
+    from portal.models import Municipality
 
     codes = Municipality.objects.values_list("code", flat=True)
     response = client.get("/netwerk/regio/selectie/?" + "&".join(f"gemeente={c}" for c in codes))

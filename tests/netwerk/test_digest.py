@@ -14,8 +14,8 @@ from django.urls import reverse
 
 from kennisbank.constants import Status
 from netwerk import digest
-from netwerk.constants import DigestFrequency
-from netwerk.models import MemberProfile
+from portal.constants import DigestFrequency
+from portal.models import MemberProfile
 from tests.factories import (
     DossierEntryFactory,
     DossierFactory,

@@ -8,9 +8,11 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from kennisbank.constants import Status
-from netwerk.constants import DigestFrequency, FollowKind
+from netwerk.constants import FollowKind
 from netwerk.follow import MAX_SAVED_SEARCHES, saved_search_create
-from netwerk.models import Follow, MemberProfile, Municipality, SavedSearch
+from netwerk.models import Follow, SavedSearch
+from portal.constants import DigestFrequency
+from portal.models import MemberProfile, Municipality
 from tests.factories import DossierFactory, ItemFactory, UserFactory, municipality, theme
 from tests.html import validate_html
 from tests.netwerk.follow_factories import T0, digest_member, follow

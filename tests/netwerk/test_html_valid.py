@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from netwerk.models import DataSource
+from portal.models import DataSource
 from tests.factories import ItemFactory, municipality
 from tests.html import validate_html
 from tests.netwerk.factories import ZEIST

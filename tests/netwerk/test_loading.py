@@ -5,17 +5,10 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from modellentool.models import CollaborationModel
 from netwerk.loading import reference_data_load
-from netwerk.models import (
-    Collaboration,
-    DataSource,
-    FormerMunicipality,
-    Membership,
-    Municipality,
-    SourceRecord,
-)
+from netwerk.models import Collaboration, Membership, SourceRecord
 from netwerk.plan import build_plan
+from portal.models import CollaborationModel, DataSource, FormerMunicipality, Municipality
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,10 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from netwerk import member_views
-from netwerk.constants import Visibility
 from netwerk.matching import lower_first
-from netwerk.models import Collaboration, ContactRequest, Membership, Municipality, Question
+from netwerk.models import Collaboration, ContactRequest, Membership, Question
+from portal.constants import Visibility
+from portal.models import Municipality
 from tests.factories import ItemFactory, collaboration_model, theme
 from tests.netwerk.member_factories import ExpertFactory, MemberFactory, QuestionFactory
 

@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 
 from netwerk import members
-from netwerk.models import MemberProfile
+from portal.models import MemberProfile
 from tests.factories import ItemFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

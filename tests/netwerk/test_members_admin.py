@@ -4,8 +4,9 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from netwerk.models import ItemContact, MemberProfile
+from netwerk.models import ItemContact
 from netwerk.permissions import NETWERK_EDITOR_PERMISSIONS
+from portal.models import MemberProfile
 from tests.factories import ItemFactory
 from tests.netwerk.member_factories import ExpertFactory, QuestionFactory, private_details
 
@@ -27,7 +28,7 @@ def test_editors_link_a_member_to_an_item_and_see_questions_without_contact_deta
     html = client.get(reverse("admin:netwerk_question_change", args=[question.pk])).content
     assert b"Een vraag voor de desk" in html
     # Member profiles are not in the admin at all.
-    assert client.get("/admin/netwerk/memberprofile/").status_code == 404
+    assert client.get("/admin/portal/memberprofile/").status_code == 404
     for detail in private_details(expert):
         assert detail.encode() not in html
 

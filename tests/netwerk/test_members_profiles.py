@@ -9,8 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from netwerk import member_views
-from netwerk.constants import Visibility
-from netwerk.models import Answer, ContactRequest, MemberProfile, Question
+from netwerk.models import Answer, ContactRequest, Question
+from portal.constants import Visibility
+from portal.models import MemberProfile
 from tests.factories import EventFactory, ItemFactory, UserFactory, municipality, theme
 from tests.netwerk.member_factories import (
     ExpertFactory,

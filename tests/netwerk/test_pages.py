@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from kennisbank.constants import Status
-from netwerk.models import DataSource, Municipality
+from portal.models import DataSource, Municipality
 from tests.factories import ItemFactory, municipality
 from tests.netwerk.factories import BUNNIK, DE_BILT, SIX, UTRECHT, ZEIST, collaboration
 

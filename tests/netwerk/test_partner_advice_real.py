@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 
 from netwerk.loading import reference_data_load
-from netwerk.models import Municipality
 from netwerk.services import partner_advice_for
+from portal.models import Municipality
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from modellentool.models import CollaborationModel
-from netwerk.models import Collaboration, DataSource, Membership, Municipality, Organisation
+from netwerk.models import Collaboration, Membership, Organisation
+from portal.models import CollaborationModel, DataSource, Municipality
 from tests.factories import ItemFactory, municipality
 from tests.netwerk.factories import ZEIST
 

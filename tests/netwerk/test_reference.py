@@ -2,8 +2,9 @@
 
 import pytest
 
-from netwerk.models import Municipality, Province
 from netwerk.reference import load_municipalities, read_municipalities
+from portal.constants import Province
+from portal.models import Municipality
 
 pytestmark = pytest.mark.django_db
 

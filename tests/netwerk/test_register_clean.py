@@ -6,11 +6,12 @@ from django.urls import reverse
 
 from netwerk.duplicates import Entry, abbreviations, probable_duplicates
 from netwerk.loading import reference_data_load
-from netwerk.models import Collaboration, Membership, Municipality, SourceRecord
+from netwerk.models import Collaboration, Membership, SourceRecord
 from netwerk.names import sort_key
 from netwerk.permissions import EDITOR_GROUP
 from netwerk.plan import build_plan
 from netwerk.services import collaboration_merge
+from portal.models import Municipality
 from tests.factories import EditorFactory
 from tests.netwerk.factories import BUNNIK, DE_BILT, UTRECHT, ZEIST, collaboration
 

@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from netwerk.loading import reference_data_load
-from netwerk.models import Collaboration, Membership, Municipality
+from netwerk.models import Collaboration, Membership
 from netwerk.services import region_choices
+from portal.models import Municipality
 
 GOAL_SECONDS = 1.0
 

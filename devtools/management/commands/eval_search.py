@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from devtools import evaluation
 from devtools.bench.search import bench_database_name, database_use
 from kennisbank import relevance
 
@@ -36,8 +37,8 @@ class Command(BaseCommand):
         Item.objects.all().delete()
         items = relevance.read_items()
         queries = relevance.read_queries(items)
-        keys = relevance.load_collection(items)
-        report = relevance.evaluate(queries, keys)
+        keys = evaluation.load_collection(items)
+        report = evaluation.evaluate(queries, keys)
         self.stdout.write(f"{len(items)} items, {len(queries)} zoekvragen\n")
         for line in report.lines():
             self.stdout.write(line)

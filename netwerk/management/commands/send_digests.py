@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from netwerk import digest
-from netwerk.constants import DigestFrequency
+from portal.constants import DigestFrequency
 
 FREQUENCIES = {"daily": DigestFrequency.DAILY, "weekly": DigestFrequency.WEEKLY}
 

@@ -1,17 +1,16 @@
-"""Re-creates the reference data that migrations load (for tests that flush the database)."""
+"""Re-creates the reference data that migrations load, for tests that flush the database."""
 
 from django.apps import apps as django_apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 
-from kennisbank.models import NarrowerTerm, Synonym, Theme
+from kennisbank.models import NarrowerTerm, Synonym
 from kennisbank.permissions import sync_editor_group
 from kennisbank.reference import load_synonyms, load_themes, load_thesaurus
-from modellentool.models import CollaborationModel
 from modellentool.reference import load_collaboration_models
-from netwerk.models import Municipality
 from netwerk.permissions import grant_netwerk_editor_permissions
 from netwerk.reference import load_municipalities
+from portal.models import CollaborationModel, Municipality, Theme
 
 
 def ensure_reference_data() -> None:
