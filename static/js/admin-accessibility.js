@@ -3,6 +3,8 @@
 //   select they stand for; select2 redraws them, so this runs again on every change.
 // - inputs in a table row (tabular inlines, editable list columns) have no <label>: they get
 //   their column's header as their name.
+// - a region that scrolls (a wide inline table on a phone) and holds nothing focusable cannot
+//   be scrolled by keyboard: it becomes focusable, named after its fieldset or heading (2.1.1).
 (function () {
   "use strict";
 
@@ -55,9 +57,36 @@
     });
   }
 
+  var FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
+
+  function scrolls(el) {
+    var style = window.getComputedStyle(el);
+    var x = /(auto|scroll)/.test(style.overflowX) && el.scrollWidth > el.clientWidth + 1;
+    var y = /(auto|scroll)/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1;
+    return x || y;
+  }
+
+  function focusableScrollRegions() {
+    document.querySelectorAll("#content div, #content fieldset, #content table").forEach(
+      function (el) {
+        if (el.hasAttribute("tabindex") || !scrolls(el)) return;
+        var inside = Array.prototype.some.call(el.querySelectorAll(FOCUSABLE), function (f) {
+          return f.offsetParent !== null && f.tabIndex >= 0;
+        });
+        if (inside) return;
+        var group = el.closest("fieldset, .inline-group, .module");
+        var name = group && text(group.querySelector("legend, h2, caption"));
+        el.setAttribute("tabindex", "0");
+        el.setAttribute("role", "region");
+        el.setAttribute("aria-label", name || document.title);
+      }
+    );
+  }
+
   function run() {
     nameCellInputs();
     nameSelect2();
+    focusableScrollRegions();
   }
 
   var pending = false;
@@ -73,5 +102,6 @@
   document.addEventListener("DOMContentLoaded", function () {
     run();
     new MutationObserver(later).observe(document.body, { childList: true, subtree: true });
+    window.addEventListener("resize", later);
   });
 })();

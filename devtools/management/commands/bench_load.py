@@ -34,7 +34,7 @@ from kennisbank.models import Item
 from netwerk.loading import reference_data_load
 from netwerk.services import region_choices
 
-LUA_SCRIPT = Path(__file__).resolve().parents[2] / "bench_load.lua"
+LUA_SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "load.lua"
 
 MEDIUM_QUERIES = (
     "jeugdzorg",
