@@ -6,7 +6,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from devtools.bench import contributions as bench
-from portal.reference import ensure_reference_data
+from tests.reference import ensure_reference_data
 
 
 @pytest.mark.django_db(transaction=True)

@@ -12,7 +12,7 @@ from devtools.bench.search import (
     missing_indexes,
 )
 from kennisbank.models import Item
-from portal.reference import ensure_reference_data
+from tests.reference import ensure_reference_data
 
 pytestmark = pytest.mark.django_db
 

@@ -67,8 +67,8 @@ def test_rows_permissions_and_history_survive_the_move_to_the_foundation():
             content_type=content_type, codename=f"view_{model}", defaults={"name": model}
         )
         group.permissions.add(permission)
-        old.get_model("admin", "LogEntry").objects.create(
-            user_id=user.pk, content_type=content_type, object_id="1", object_repr=model,
+        LogEntry.objects.create(
+            user_id=user.pk, content_type_id=content_type.pk, object_id="1", object_repr=model,
             action_flag=CHANGE, change_message="[]",
         )  # fmt: skip
     counts = {
