@@ -9,9 +9,8 @@ from crontask import cron
 from django.tasks import task
 from django.utils import timezone
 
+from netwerk.community.services.digests import digests_send
 from portal.constants import DigestFrequency
-
-from .digest import digests_send
 
 # Times in TIME_ZONE (Europe/Amsterdam).
 DAILY_SCHEDULE = "0 7 * * *"

@@ -5,8 +5,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netwerk import matching
-from netwerk.matching import (
+from netwerk.community import matching
+from netwerk.community.matching import (
     TOP,
     Evidence,
     Expert,

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from netwerk.regie import (
+from netwerk.register.regie import (
     PEERS,
     Arrangement,
     Drukte,
