@@ -1,8 +1,9 @@
 """The digests on a schedule, run by `manage.py crontask` (django-crontask): no cron lines.
 
-Each run covers every member's window up to the moment it starts and claims it (netwerk/digest.py),
-so a run that fires twice, or late, or next to a manual `send_digests`, sends nothing twice; a run
-missed while the scheduler was down leaves the window open for the next one.
+Each run covers every member's window up to the moment it starts and claims it
+(netwerk/community/services/digests.py), so a run that fires twice, or late, or next to a manual
+`send_digests`, sends nothing twice; a run missed while the scheduler was down leaves the window
+open for the next one.
 """
 
 from crontask import cron

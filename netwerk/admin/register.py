@@ -151,7 +151,8 @@ class CollaborationAdmin(ReadableHistoryAdmin):
         ]
 
     def duplicates_view(self, request):
-        """Probable duplicates (netwerk/duplicates.py), each with a link to merge them."""
+        """Probable duplicates (netwerk/register/opendata/duplicates.py), each with a link to merge
+        them."""
         if not self.has_change_permission(request):
             raise PermissionError
         entries = [Entry(a.id, a.name, a.domain, a.members) for a in active_arrangements()]

@@ -1,4 +1,5 @@
-"""Matching reasons in words: the edge where netwerk/matching.py's reason codes become text.
+"""Matching reasons in words: the edge where netwerk/community/matching.py's reason codes become
+text.
 
 The engine says what matched (a theme, an item's title, the words the question and the profile
 share); this module says it in the reader's language through gettext. Contact requests keep the

@@ -1,9 +1,9 @@
 """Which members can best answer a question: a pure, explained and deterministic ranking.
 
-No Django here: netwerk/members.py maps profiles, kennisbank items and answers to the frozen
-dataclasses below and back. Every point an expert gets comes with a reason: a code plus what
-matched (the themes, the items' titles, the shared words), as data; the page words it
-(netwerk/reasons.py, through gettext).
+No Django here: netwerk/community/services/experts.py maps profiles, kennisbank items and answers to
+the frozen dataclasses below and back. Every point an expert gets comes with a reason: a code plus
+what matched (the themes, the items' titles, the shared words), as data; the page words it
+(netwerk/community/match_reasons.py, through gettext).
 
 The score of an expert for a question adds up:
 

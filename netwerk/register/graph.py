@@ -1,8 +1,8 @@
 """The network picture of a region: municipalities as nodes, shared arrangements as edges.
 
 Pure Python (no Django). Nodes sit where the municipalities are (the centroid on the map of
-netwerk/topo.py), so the picture reads like a map; in a small region nodes that would overlap
-are pushed apart a little. The edge between two municipalities carries the number of active
+netwerk/register/topo.py), so the picture reads like a map; in a small region nodes that would
+overlap are pushed apart a little. The edge between two municipalities carries the number of active
 arrangements both take part in.
 
 Arrangements that (nearly) the whole region takes part in, such as the safety region or the GGD

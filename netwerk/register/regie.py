@@ -1,7 +1,7 @@
 """Netwerkregie: bestuurlijke drukte per municipality, and whom to work with on a subject.
 
-Pure Python over frozen dataclasses: no Django, no database. netwerk/services.py maps the rows
-to these dataclasses and the pages show the results; every score comes with its reasons.
+Pure Python over frozen dataclasses: no Django, no database. netwerk/register/services/ maps the
+rows to these dataclasses and the pages show the results; every score comes with its reasons.
 
 Bestuurlijke drukte (administrative crowding) of a municipality, over the collaborations it
 takes part in that have not ended:

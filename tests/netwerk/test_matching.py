@@ -1,4 +1,5 @@
-"""netwerk/matching.py without a database: rules, explanations, the judged set, load spreading."""
+"""netwerk/community/matching.py without a database: rules, explanations, the judged set, load
+spreading."""
 
 from pathlib import Path
 

@@ -1,6 +1,6 @@
 """Bestuurlijke drukte and partner ranking on small hand-made registers with known answers.
 
-Pure Python: no database (netwerk/regie.py imports nothing from Django).
+Pure Python: no database (netwerk/register/regie.py imports nothing from Django).
 """
 
 import math

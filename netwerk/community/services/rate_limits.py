@@ -6,9 +6,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from netwerk.models import (
-    RateEvent,
-)
+from netwerk.models import RateEvent
 from portal.client import client_ip as portal_client_ip
 
 # action: (how many, within how many seconds)

@@ -13,9 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from netwerk.community import match_reasons
-from netwerk.community.forms.questions import (
-    RouteForm,
-)
+from netwerk.community.forms.questions import RouteForm
 from netwerk.community.services import desk as desk_service
 from netwerk.community.services.contacts import LimitReached, contact_request_create
 from netwerk.community.services.desk import DESK_AFTER_DAYS, desk_questions, question_promote

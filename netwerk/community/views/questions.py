@@ -25,7 +25,6 @@ from netwerk.community.forms.questions import (
 from netwerk.community.services import questions as question_service
 from netwerk.community.services.contacts import LimitReached, contact_request_create
 from netwerk.community.services.experts import matching_items, suggestions_for
-from netwerk.community.services.questions import answer_create, answer_mark_helpful
 from netwerk.community.services.rate_limits import RateLimited
 from netwerk.community.views.common import is_editor, question_for_page, rate_limited
 from netwerk.errors import error_page
@@ -167,7 +166,9 @@ def question_answer(request, pk):
         context = _question_context(request, question, answer_form=form)
         return render(request, "netwerk/questions/detail.html", context, status=400)
     try:
-        answer_create(question=question, author=request.user, text=form.cleaned_data["text"])
+        question_service.answer_create(
+            question=question, author=request.user, text=form.cleaned_data["text"]
+        )
     except RateLimited:
         messages.error(request, _("U heeft vandaag te veel antwoorden gegeven."))
         return redirect(question)
@@ -186,6 +187,6 @@ def question_helpful(request, pk, answer_pk):
     answer = question.answers.filter(pk=answer_pk).first()
     if answer is None:
         return error_page(request, _("Dit antwoord bestaat niet."), 404)
-    answer_mark_helpful(question=question, answer=answer)
+    question_service.answer_mark_helpful(question=question, answer=answer)
     messages.success(request, _("Dank u. Het antwoord is gemarkeerd als nuttig."))
     return redirect(question)

@@ -1,4 +1,5 @@
-"""Writing the plan of netwerk/plan.py to the database: idempotent, and editors' work is kept.
+"""Writing the plan of netwerk/register/opendata/plan.py to the database: idempotent, and editors'
+work is kept.
 
 reference_data_load() compares the plan with what is stored and writes only the differences, so
 a second run with the same files changes nothing (not even the edit history). Collaborations are

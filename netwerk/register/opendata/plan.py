@@ -1,9 +1,9 @@
 """From the open data files to the register: what to load, and why the rest is not loaded.
 
-Pure Python (no Django): build_plan() reads the files in fixtures/reference/ and returns a Plan,
-the complete desired state plus a report per file. netwerk/loading.py writes the plan to the
-database. Every row of every file ends in exactly one place: loaded, or not loaded with a reason
-(rows = loaded + not loaded), so nothing is dropped silently.
+Pure Python (no Django): build_plan() reads the files in fixtures/reference/ and returns a Plan, the
+complete desired state plus a report per file. netwerk/register/opendata/loading.py writes the plan
+to the database. Every row of every file ends in exactly one place: loaded, or not loaded with a
+reason (rows = loaded + not loaded), so nothing is dropped silently.
 
 How the sources are combined (newest and most authoritative first):
 
@@ -18,9 +18,9 @@ How the sources are combined (newest and most authoritative first):
 4. Regioatlas 2016: regional divisions for omgevingsdiensten, sociale diensten, sociale
    werkvoorziening, Wmo, centrumgemeenten, veiligheidshuizen and RIEC's, matched the same way.
 
-Names and codes of 2016 (and older) are mapped onto today's municipalities through the merger
-table (netwerk/names.py); a membership of a merged municipality passes to its successor, which
-took over its rights and duties.
+Names and codes of 2016 (and older) are mapped onto today's municipalities through the merger table
+(netwerk/register/opendata/names.py); a membership of a merged municipality passes to its successor,
+which took over its rights and duties.
 """
 
 from __future__ import annotations

@@ -15,9 +15,7 @@ from django.utils.translation import ngettext
 
 from netwerk.constants import Domain
 from netwerk.register.graph import Network, layout
-from netwerk.register.regie import (
-    Arrangement,
-)
+from netwerk.register.regie import Arrangement
 from netwerk.register.services.arrangements import active_arrangements
 from netwerk.register.topo import netherlands
 from portal.constants import Province

@@ -12,9 +12,7 @@ from django.views.decorators.gzip import gzip_page
 
 from netwerk.constants import Domain
 from netwerk.models import Collaboration
-from netwerk.register.forms import (
-    MapForm,
-)
+from netwerk.register.forms import MapForm
 from netwerk.register.opendata.names import sort_key
 from netwerk.register.services.maps import class_of, classes_for, map_values
 from netwerk.register.topo import netherlands

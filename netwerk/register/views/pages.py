@@ -5,12 +5,8 @@ from __future__ import annotations
 from django.shortcuts import render
 
 from netwerk.constants import Domain
-from netwerk.register.forms import (
-    municipality_choices,
-)
-from netwerk.register.services.regions import (
-    region_choices,
-)
+from netwerk.register.forms import municipality_choices
+from netwerk.register.services.regions import region_choices
 from netwerk.register.views.common import age_context, query_guard
 
 
