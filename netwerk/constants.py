@@ -1,8 +1,9 @@
 """Choices of the netwerkregie register.
 
 The domain keys equal the kennisbank theme slugs where a theme exists, so a page can link to the
-kennisbank search for the same subject without netwerk importing kennisbank. The values must stay
-in step with netwerk/classify.py (a pure module that cannot import these choices; a test checks).
+kennisbank search for the same subject without netwerk importing kennisbank. The values must stay in
+step with netwerk/register/opendata/classify.py (a pure module that cannot import these choices; a
+test checks).
 """
 
 from django.db import models

@@ -1,17 +1,17 @@
 """The digests on a schedule, run by `manage.py crontask` (django-crontask): no cron lines.
 
-Each run covers every member's window up to the moment it starts and claims it (netwerk/digest.py),
-so a run that fires twice, or late, or next to a manual `send_digests`, sends nothing twice; a run
-missed while the scheduler was down leaves the window open for the next one.
+Each run covers every member's window up to the moment it starts and claims it
+(netwerk/community/services/digests.py), so a run that fires twice, or late, or next to a manual
+`send_digests`, sends nothing twice; a run missed while the scheduler was down leaves the window
+open for the next one.
 """
 
 from crontask import cron
 from django.tasks import task
 from django.utils import timezone
 
+from netwerk.community.services.digests import digests_send
 from portal.constants import DigestFrequency
-
-from .digest import digests_send
 
 # Times in TIME_ZONE (Europe/Amsterdam).
 DAILY_SCHEDULE = "0 7 * * *"

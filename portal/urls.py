@@ -7,7 +7,7 @@ from django.views.generic import TemplateView
 from kennisbank.sitemaps import ItemSitemap, PageSitemap
 from kennisbank.views.pages import home, sitemap_page
 from modellentool.sitemaps import ModellentoolSitemap
-from netwerk import sitemaps as netwerk_sitemaps
+from netwerk.register import sitemaps as netwerk_sitemaps
 from portal import developers
 from portal.forms import AdminLoginForm
 from portal.health import health

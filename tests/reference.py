@@ -9,7 +9,7 @@ from kennisbank.permissions import sync_editor_group
 from kennisbank.reference import load_synonyms, load_themes, load_thesaurus
 from modellentool.reference import load_collaboration_models
 from netwerk.permissions import grant_netwerk_editor_permissions
-from netwerk.reference import load_municipalities
+from netwerk.register.opendata.reference import load_municipalities
 from portal.models import CollaborationModel, Municipality, Theme
 
 

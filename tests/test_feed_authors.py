@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from netwerk.follow import saved_search_create
+from netwerk.community.services.follows import saved_search_create
 from tests.factories import DossierEntryFactory, DossierFactory, ItemFactory, UserFactory, theme
 
 pytestmark = pytest.mark.django_db

@@ -102,7 +102,7 @@ def test_editors_cannot_download_files_of_a_draft_that_was_never_sent(client, se
 
 def test_the_data_export_includes_the_members_contributions(client):
     from kennisbank.models import AdoptionMark
-    from netwerk.follow import saved_search_create
+    from netwerk.community.services.follows import saved_search_create
     from tests.factories import municipality, theme
     from tests.netwerk.follow_factories import follow
 
@@ -135,7 +135,7 @@ def test_the_data_export_includes_the_members_contributions(client):
 def test_deleting_an_account_gives_its_seat_to_the_first_on_the_waiting_list(
     mailoutbox, django_capture_on_commit_callbacks
 ):
-    from netwerk.members import member_delete
+    from netwerk.community.services.members import member_delete
 
     event = RegistrableEventFactory(capacity=1)
     leaving = RegistrationFactory(event=event)

@@ -32,9 +32,9 @@ from kennisbank import registrations
 from kennisbank.constants import EventKind, ItemType, RegistrationStatus, Status
 from kennisbank.models import AdoptionMark, Comment, DossierEntry, Item, Registration
 from kennisbank.search import load_reference
-from netwerk import digest
+from netwerk.community.services import digests as digest
+from netwerk.community.services.follows import normalise_query_string, search_params
 from netwerk.constants import FollowKind
-from netwerk.follow import normalise_query_string, search_params
 from netwerk.models import Follow, SavedSearch
 from portal.constants import DigestFrequency, Province
 from portal.models import MemberProfile, Municipality, Theme

@@ -16,8 +16,8 @@ from kennisbank.models import Comment, Item
 from kennisbank.permissions import ORGANISER_GROUP
 from kennisbank.registrations import registration_register
 from kennisbank.submissions import submission_create, submission_save_draft, submission_send
+from netwerk.community.services.follows import follow_create, saved_search_create
 from netwerk.constants import FollowKind
-from netwerk.follow import follow_create, saved_search_create
 from portal.constants import Province
 from portal.models import MemberProfile, Municipality, Theme
 

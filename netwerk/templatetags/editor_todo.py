@@ -1,6 +1,6 @@
 from django import template
 
-from netwerk.editor_todo import editor_todo as _editor_todo
+from netwerk.community.services.editor_todo import editor_todo as _editor_todo
 
 register = template.Library()
 

@@ -8,10 +8,9 @@ from django.utils.http import urlencode
 
 from kennisbank.constants import ItemType
 from kennisbank.models import Item
+from netwerk.constants import FollowKind
+from netwerk.models import Follow
 from portal.models import Municipality, Theme
-
-from ..constants import FollowKind
-from ..models import Follow
 
 register = template.Library()
 

@@ -2,7 +2,7 @@
 
 import re
 
-from netwerk import digest
+from netwerk.community.services import digests as digest
 from netwerk.models import Follow
 from portal.constants import DigestFrequency
 from portal.models import MemberProfile

@@ -8,8 +8,8 @@ made the Landgraaf page 611 px wide and the Limburg picture a hairball, so the t
 
 import pytest
 
-from netwerk.loading import reference_data_load
 from netwerk.models import Collaboration
+from netwerk.register.opendata.loading import reference_data_load
 from tests.browser.conftest import assert_no_axe_violations
 
 WIDTHS = [1280, 390]

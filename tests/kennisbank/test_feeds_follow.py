@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kennisbank.constants import Status
-from netwerk.follow import saved_search_create
+from netwerk.community.services.follows import saved_search_create
 from tests.factories import DossierEntryFactory, DossierFactory, ItemFactory, UserFactory, theme
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ import datetime as dt
 from django.utils import timezone
 
 from kennisbank.models import Comment, DossierEntry, Item
+from netwerk.community.services.follows import saved_search_create
 from netwerk.constants import FollowKind
-from netwerk.follow import saved_search_create
 from netwerk.models import Follow, SavedSearch
 from portal.constants import DigestFrequency
 from portal.models import MemberProfile

@@ -9,7 +9,7 @@ about. Questions sometimes leave the themes empty, so the text has to do the wor
 """
 
 from devtools.demo import members_data as demo_members
-from netwerk.matching import Evidence, Expert, QuestionProfile
+from netwerk.community.matching import Evidence, Expert, QuestionProfile
 
 SPECIALISMS = demo_members.SPECIALISMS
 PROVINCES = ("utrecht", "gelderland", "noord-brabant", "zuid-holland", "groningen")

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kennisbank.constants import Status
-from netwerk import digest
+from netwerk.community.services import digests as digest
 from portal.constants import DigestFrequency
 from portal.models import MemberProfile
 from tests.factories import (

@@ -8,8 +8,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from kennisbank.constants import Status
+from netwerk.community.services.follows import MAX_SAVED_SEARCHES, saved_search_create
 from netwerk.constants import FollowKind
-from netwerk.follow import MAX_SAVED_SEARCHES, saved_search_create
 from netwerk.models import Follow, SavedSearch
 from portal.constants import DigestFrequency
 from portal.models import MemberProfile, Municipality
@@ -78,7 +78,7 @@ def test_the_number_of_saved_searches_is_limited():
     user = UserFactory()
     for n in range(MAX_SAVED_SEARCHES):
         saved_search_create(user=user, query_string=f"q=woord{n}")
-    from netwerk.follow import FollowError
+    from netwerk.community.services.follows import FollowError
 
     with pytest.raises(FollowError):
         saved_search_create(user=user, query_string="q=nogeen")
@@ -296,7 +296,7 @@ def test_the_follow_page_costs_the_same_queries_for_one_or_many(
 
 
 def test_follow_pages_are_valid_html(member_client, client):
-    from netwerk import digest
+    from netwerk.community.services import digests as digest
 
     user = member_client.profile.user
     saved_search_create(user=user, query_string="q=jeugd&thema=jeugd")

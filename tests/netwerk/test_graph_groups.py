@@ -8,14 +8,14 @@ area's, and no two names (of municipalities or areas) on top of each other.
 import math
 from itertools import combinations
 
-from netwerk.graph import (
+from netwerk.register.graph import (
     CHAR_WIDTH,
     GROUP_CHAR_WIDTH,
     GROUP_FONT_SIZE,
     LABEL_HEIGHT,
     layout,
 )
-from netwerk.regie import Arrangement
+from netwerk.register.regie import Arrangement
 
 
 def label_box(node):

@@ -4,10 +4,10 @@ import math
 
 import pytest
 
-from netwerk.graph import COMMON_SHARE, edge_threshold, layout, shared_counts
-from netwerk.reference import read_municipalities
-from netwerk.regie import Arrangement
-from netwerk.topo import LATITUDE, decode, netherlands
+from netwerk.register.graph import COMMON_SHARE, edge_threshold, layout, shared_counts
+from netwerk.register.opendata.reference import read_municipalities
+from netwerk.register.regie import Arrangement
+from netwerk.register.topo import LATITUDE, decode, netherlands
 
 
 def arrangement(i, members, name=""):

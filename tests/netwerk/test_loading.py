@@ -5,9 +5,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from netwerk.loading import reference_data_load
 from netwerk.models import Collaboration, Membership, SourceRecord
-from netwerk.plan import build_plan
+from netwerk.register.opendata.loading import reference_data_load
+from netwerk.register.opendata.plan import build_plan
 from portal.models import CollaborationModel, DataSource, FormerMunicipality, Municipality
 
 pytestmark = pytest.mark.django_db

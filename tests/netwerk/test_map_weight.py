@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from netwerk.topo import _simplify, netherlands
+from netwerk.register.topo import _simplify, netherlands
 
 
 def test_simplifying_keeps_every_municipality_and_the_map_light_for_a_phone():

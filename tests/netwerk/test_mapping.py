@@ -5,15 +5,21 @@ Pure Python on the real reference files (no database).
 
 import pytest
 
-from netwerk.classify import DOMAINS, classify, domain_of, form_from_name, organisation_kind
 from netwerk.constants import Domain
-from netwerk.names import normalise, province_key, repair_mojibake
-from netwerk.plan import build_index
+from netwerk.register.opendata.classify import (
+    DOMAINS,
+    classify,
+    domain_of,
+    form_from_name,
+    organisation_kind,
+)
+from netwerk.register.opendata.names import normalise, province_key, repair_mojibake
+from netwerk.register.opendata.plan import build_index
 
 
 @pytest.fixture(scope="module")
 def index():
-    from netwerk.sources import REFERENCE_DIR
+    from netwerk.register.opendata.sources import REFERENCE_DIR
 
     built, _ = build_index(REFERENCE_DIR, [])
     return built

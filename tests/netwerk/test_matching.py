@@ -1,12 +1,13 @@
-"""netwerk/matching.py without a database: rules, explanations, the judged set, load spreading."""
+"""netwerk/community/matching.py without a database: rules, explanations, the judged set, load
+spreading."""
 
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netwerk import matching
-from netwerk.matching import (
+from netwerk.community import matching
+from netwerk.community.matching import (
     TOP,
     Evidence,
     Expert,

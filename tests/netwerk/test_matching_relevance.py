@@ -6,7 +6,7 @@ compounds), graded 2 (the person to ask) or 1 (could help). P@5 counts grades 1 
 from pathlib import Path
 
 from kennisbank.relevance import DATA_DIR, ndcg
-from netwerk.matching import Evidence, Expert, QuestionProfile, precision_at_k, suggest
+from netwerk.community.matching import Evidence, Expert, QuestionProfile, precision_at_k, suggest
 from tests.netwerk.test_matching import STOPWORDS
 
 # Measured figures minus a small margin; raise them when matching gets better.

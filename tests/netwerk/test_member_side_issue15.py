@@ -8,8 +8,9 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from netwerk import member_views
-from netwerk.matching import lower_first
+from netwerk.community.matching import lower_first
+from netwerk.community.views import members as member_views
+from netwerk.community.views import questions as question_views
 from netwerk.models import Collaboration, ContactRequest, Membership, Question
 from portal.constants import Visibility
 from portal.models import Municipality
@@ -239,7 +240,7 @@ def test_the_member_list_has_a_constant_number_of_queries(client, django_assert_
 
 
 def test_the_question_list_searches_filters_and_pages(client, member, monkeypatch):
-    monkeypatch.setattr(member_views, "QUESTIONS_PER_PAGE", 2)
+    monkeypatch.setattr(question_views, "QUESTIONS_PER_PAGE", 2)
     QuestionFactory(title="Afvalinzameling samen aanbesteden", text="Container en kliko")
     answered = QuestionFactory(title="WOZ-taxatie delen", themes=["belastingen-en-woz"])
     answer = answered.answers.create(author=member.user, text="Zo deden wij het.")

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
-from netwerk import members
+from netwerk.community.services.rate_limits import RATE_LIMITS
 from portal.models import MemberProfile
 from tests.factories import ItemFactory, UserFactory
 
@@ -84,7 +84,7 @@ def test_a_weak_password_is_refused_and_a_taken_address_gets_a_mail_not_a_messag
 
 
 def test_registration_is_rate_limited_per_address(client, monkeypatch):
-    monkeypatch.setitem(members.RATE_LIMITS, "registration", (2, 3600))
+    monkeypatch.setitem(RATE_LIMITS, "registration", (2, 3600))
     assert register(client, email="a1@example.org").status_code == 302
     assert register(client, email="a2@example.org").status_code == 302
     response = register(client, email="a3@example.org")

@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from netwerk import members
+from netwerk.community.services.contacts import contact_request_create, contact_request_respond
+from netwerk.community.services.questions import answer_mark_helpful
 from netwerk.constants import RequestStatus
 from netwerk.models import ContactRequest, Question
 from tests.factories import ItemFactory, theme
@@ -22,9 +23,7 @@ def test_every_member_page_is_valid_html(client, netwerk_editor):
     asker = MemberFactory()
     question = QuestionFactory(asker=asker.user, themes=["belastingen-en-woz"])
     answer = question.answers.create(author=expert.user, text="Een <b>antwoord</b>.")
-    contact_request = members.contact_request_create(
-        question=question, expert=expert, sender=asker.user
-    )
+    contact_request = contact_request_create(question=question, expert=expert, sender=asker.user)
     documents = {}
 
     def get(name, url, status=200, method="get", data=None):
@@ -65,9 +64,9 @@ def test_every_member_page_is_valid_html(client, netwerk_editor):
     get("verzoek", contact_request.get_absolute_url())
     client.force_login(expert.user)
     get("verzoek-deskundige", contact_request.get_absolute_url())
-    members.contact_request_respond(contact_request=contact_request, accept=True)
+    contact_request_respond(contact_request=contact_request, accept=True)
     get("verzoek-aangenomen", contact_request.get_absolute_url())
-    members.answer_mark_helpful(question=question, answer=answer)
+    answer_mark_helpful(question=question, answer=answer)
     get("vraag-beantwoord", question.get_absolute_url())
     Question.objects.filter(pk=question.pk).update(
         created_at=timezone.now() - dt.timedelta(days=30), helpful_answer=None

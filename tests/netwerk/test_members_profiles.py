@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from netwerk import member_views
+from netwerk.community.views import members as member_views
 from netwerk.models import Answer, ContactRequest, Question
 from portal.constants import Visibility
 from portal.models import MemberProfile

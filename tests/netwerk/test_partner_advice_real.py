@@ -8,8 +8,8 @@ in it, each with reasons.
 import pytest
 from django.urls import reverse
 
-from netwerk.loading import reference_data_load
-from netwerk.services import partner_advice_for
+from netwerk.register.opendata.loading import reference_data_load
+from netwerk.register.services.partners import partner_advice_for
 from portal.models import Municipality
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ import csv
 
 import pytest
 
-from netwerk.plan import R_NEWER, R_SPLIT, R_STATISTICAL, build_plan
-from netwerk.sources import REFERENCE_DIR, SOURCES
+from netwerk.register.opendata.plan import R_NEWER, R_SPLIT, R_STATISTICAL, build_plan
+from netwerk.register.opendata.sources import REFERENCE_DIR, SOURCES
 
 
 @pytest.fixture(scope="module")

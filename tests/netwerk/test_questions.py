@@ -11,7 +11,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kennisbank.constants import ItemType, Status
-from netwerk import members
+from netwerk.community.services.contacts import (
+    LimitReached,
+    contact_request_create,
+    contact_request_respond,
+)
+from netwerk.community.services.desk import desk_statistics
+from netwerk.community.services.experts import suggestions_for
+from netwerk.community.services.questions import answer_mark_helpful
+from netwerk.community.services.rate_limits import RATE_LIMITS, RateLimited
 from netwerk.constants import RequestStatus
 from netwerk.models import Answer, ContactRequest, Question
 from tests.factories import ItemFactory, UserFactory, theme
@@ -89,7 +97,7 @@ def test_bad_question_input_gives_dutch_errors(client, asker):
 
 
 def test_questions_are_rate_limited(client, asker, monkeypatch):
-    monkeypatch.setitem(members.RATE_LIMITS, "question", (1, 86400))
+    monkeypatch.setitem(RATE_LIMITS, "question", (1, 86400))
     assert ask(client).status_code == 302
     response = ask(client)
     assert response.status_code == 429
@@ -137,9 +145,7 @@ def test_contact_request_mails_the_expert_who_accepts_and_both_see_details(clien
 
 def test_a_declined_request_shares_nothing(client, asker, expert):
     question = QuestionFactory(asker=asker.user)
-    contact_request = members.contact_request_create(
-        question=question, expert=expert, sender=asker.user
-    )
+    contact_request = contact_request_create(question=question, expert=expert, sender=asker.user)
     client.force_login(expert.user)
     client.post(contact_request.get_absolute_url(), {"besluit": "afwijzen"})
     contact_request.refresh_from_db()
@@ -153,9 +159,7 @@ def test_a_declined_request_shares_nothing(client, asker, expert):
 
 def test_the_asker_cannot_answer_their_own_request_and_bad_decisions_are_400(client, asker, expert):
     question = QuestionFactory(asker=asker.user)
-    contact_request = members.contact_request_create(
-        question=question, expert=expert, sender=asker.user
-    )
+    contact_request = contact_request_create(question=question, expert=expert, sender=asker.user)
     assert (
         client.post(contact_request.get_absolute_url(), {"besluit": "aannemen"}).status_code == 400
     )
@@ -169,20 +173,20 @@ def test_an_expert_is_never_asked_beyond_their_monthly_limit(asker):
     expert = ExpertFactory(max_questions_per_month=1, themes=["belastingen-en-woz"])
     first = QuestionFactory(asker=asker.user, themes=["belastingen-en-woz"])
     second = QuestionFactory(asker=asker.user, themes=["belastingen-en-woz"])
-    assert [s.profile for s in members.suggestions_for(first)] == [expert]
-    members.contact_request_create(question=first, expert=expert, sender=asker.user)
-    assert members.suggestions_for(second) == []
-    with pytest.raises(members.LimitReached):
-        members.contact_request_create(question=second, expert=expert, sender=asker.user)
+    assert [s.profile for s in suggestions_for(first)] == [expert]
+    contact_request_create(question=first, expert=expert, sender=asker.user)
+    assert suggestions_for(second) == []
+    with pytest.raises(LimitReached):
+        contact_request_create(question=second, expert=expert, sender=asker.user)
 
 
 def test_contact_requests_are_rate_limited(asker, monkeypatch):
-    monkeypatch.setitem(members.RATE_LIMITS, "contact_request", (1, 86400))
+    monkeypatch.setitem(RATE_LIMITS, "contact_request", (1, 86400))
     experts = [ExpertFactory(), ExpertFactory()]
     question = QuestionFactory(asker=asker.user)
-    members.contact_request_create(question=question, expert=experts[0], sender=asker.user)
-    with pytest.raises(members.RateLimited):
-        members.contact_request_create(question=question, expert=experts[1], sender=asker.user)
+    contact_request_create(question=question, expert=experts[0], sender=asker.user)
+    with pytest.raises(RateLimited):
+        contact_request_create(question=question, expert=experts[1], sender=asker.user)
 
 
 def test_a_contact_request_without_a_choice_is_a_dutch_error(client, asker, expert):
@@ -218,7 +222,7 @@ def test_answers_thread_and_the_helpful_answer(client, asker, expert):
     assert "Nuttigste antwoord" in client.get(question.get_absolute_url()).content.decode()
     # A helpful answer is evidence for the next question on the theme.
     later = QuestionFactory(asker=UserFactory(), themes=["belastingen-en-woz"])
-    [suggestion] = members.suggestions_for(later)
+    [suggestion] = suggestions_for(later)
     assert f"gaf een gewaardeerd antwoord op de verwante vraag ‘{question.title}’" in (
         suggestion.reasons
     )
@@ -254,9 +258,9 @@ def test_statistics_share_answered_median_declines_and_load(client, asker, exper
     QuestionFactory(asker=asker.user)
     Answer.objects.create(question=q1, author=expert.user, text="Zo doen we het.")
     Answer.objects.filter(question=q1).update(created_at=q1.created_at + dt.timedelta(hours=5))
-    r = members.contact_request_create(question=q1, expert=expert, sender=asker.user)
-    members.contact_request_respond(contact_request=r, accept=False)
-    stats = members.desk_statistics()
+    r = contact_request_create(question=q1, expert=expert, sender=asker.user)
+    contact_request_respond(contact_request=r, accept=False)
+    stats = desk_statistics()
     assert (stats.questions, stats.answered, stats.answered_share) == (2, 1, 50)
     assert stats.median_hours_to_first_answer == 5.0
     assert stats.declined == 1
@@ -271,7 +275,7 @@ def test_statistics_share_answered_median_declines_and_load(client, asker, exper
 def test_an_editor_promotes_a_question_to_a_draft_lesson(client, asker, expert, netwerk_editor):
     question = QuestionFactory(asker=asker.user, themes=["belastingen-en-woz"])
     answer = Answer.objects.create(question=question, author=expert.user, text="Samen heffen.")
-    members.answer_mark_helpful(question=question, answer=answer)
+    answer_mark_helpful(question=question, answer=answer)
     client.force_login(netwerk_editor)
     response = client.post(reverse("netwerk:desk_promote", args=[question.pk]), follow=True)
     assert "concept-praktijkles" in response.content.decode()
@@ -306,5 +310,5 @@ def test_question_pages_use_a_constant_number_of_queries(client, asker, expert):
 
 def test_mail_links_point_to_the_site(asker, expert, settings):
     question = QuestionFactory(asker=asker.user)
-    members.contact_request_create(question=question, expert=expert, sender=asker.user)
+    contact_request_create(question=question, expert=expert, sender=asker.user)
     assert re.search(re.escape(settings.SITE_URL) + r"/netwerk/verzoeken/\d+/", mail.outbox[0].body)

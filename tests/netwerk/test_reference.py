@@ -2,7 +2,7 @@
 
 import pytest
 
-from netwerk.reference import load_municipalities, read_municipalities
+from netwerk.register.opendata.reference import load_municipalities, read_municipalities
 from portal.constants import Province
 from portal.models import Municipality
 

@@ -1,6 +1,6 @@
 """Bestuurlijke drukte and partner ranking on small hand-made registers with known answers.
 
-Pure Python: no database (netwerk/regie.py imports nothing from Django).
+Pure Python: no database (netwerk/register/regie.py imports nothing from Django).
 """
 
 import math
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from netwerk.regie import (
+from netwerk.register.regie import (
     PEERS,
     Arrangement,
     Drukte,

@@ -4,13 +4,13 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from netwerk.duplicates import Entry, abbreviations, probable_duplicates
-from netwerk.loading import reference_data_load
 from netwerk.models import Collaboration, Membership, SourceRecord
-from netwerk.names import sort_key
 from netwerk.permissions import EDITOR_GROUP
-from netwerk.plan import build_plan
-from netwerk.services import collaboration_merge
+from netwerk.register.opendata.duplicates import Entry, abbreviations, probable_duplicates
+from netwerk.register.opendata.loading import reference_data_load
+from netwerk.register.opendata.names import sort_key
+from netwerk.register.opendata.plan import build_plan
+from netwerk.register.services.collaborations import collaboration_merge
 from portal.models import Municipality
 from tests.factories import EditorFactory
 from tests.netwerk.factories import BUNNIK, DE_BILT, UTRECHT, ZEIST, collaboration

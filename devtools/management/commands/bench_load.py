@@ -31,8 +31,8 @@ from django.urls import reverse
 
 from devtools.bench.search import RARE_SUBJECTS, bench_database_name, corpus_ready
 from kennisbank.models import Item
-from netwerk.loading import reference_data_load
-from netwerk.services import region_choices
+from netwerk.register.opendata.loading import reference_data_load
+from netwerk.register.services.regions import region_choices
 
 LUA_SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "load.lua"
 

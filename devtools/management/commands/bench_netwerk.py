@@ -9,9 +9,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from netwerk.loading import reference_data_load
 from netwerk.models import Collaboration, Membership
-from netwerk.services import region_choices
+from netwerk.register.opendata.loading import reference_data_load
+from netwerk.register.services.regions import region_choices
 from portal.models import Municipality
 
 GOAL_SECONDS = 1.0

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from netwerk.loading import reference_data_load
+from netwerk.register.opendata.loading import reference_data_load
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from netwerk import digest
+from netwerk.community.services import digests
 from portal.constants import DigestFrequency
 
 FREQUENCIES = {"daily": DigestFrequency.DAILY, "weekly": DigestFrequency.WEEKLY}
@@ -25,11 +25,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         now = timezone.now()  # the end of every member's window: the moment the run starts
-        run = digest.digests_send(
+        run = digests.digests_send(
             frequency=FREQUENCIES[options["frequency"]], now=now, dry_run=options["dry_run"]
         )
         if options["dry_run"]:
-            for line in digest.describe(run.digests):
+            for line in digests.describe(run.digests):
                 self.stdout.write(line)
             self.stdout.write(
                 f"Proefdraai: {len(run.digests)} van {run.members} leden zouden e-mail krijgen."

@@ -1,0 +1,1 @@
+"""The community's forms, one module per subject; forms/base.py says how they render."""

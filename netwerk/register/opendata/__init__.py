@@ -1,0 +1,1 @@
+"""The open-data loaders: sources, names, classification, the load plan, duplicates, loading."""

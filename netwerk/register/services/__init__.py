@@ -1,0 +1,1 @@
+"""Selectors and services of the register, one module per subject."""
