@@ -4,8 +4,8 @@ Exactly what the admin in kennisbank/admin.py needs. Edit history and revert are
 item's own view/change permissions (SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS is off), so
 no historical-model permissions. Tags: the editors keep the vocabulary tidy (rename, remove a
 misspelt tag); tagged items are edited on the item, not through a TaggedItem admin.
-The modellentool's questionnaire is editorial content too: editors prepare a new draft version
-(questions, options, model texts, weights, knock-outs, factors) and publish it.
+The same group edits the modellentool's questionnaire; that app lists its own share
+(modellentool/permissions.py), so this module names no other app's models.
 Change this list together with a data migration that carries a frozen copy of it and assigns it
 with historical models only (see kennisbank 0015), so an old migration never depends on live code.
 """
@@ -69,33 +69,11 @@ EDITOR_PERMISSIONS = {
         "view_municipality",
         "view_collaborationmodel",
     ],
-    "modellentool": [
-        "view_questionnaire",
-        "change_questionnaire",
-        "add_questionnaireversion",
-        "change_questionnaireversion",
-        "view_questionnaireversion",
-        *[
-            f"{action}_{model}"
-            for model in (
-                "step",
-                "question",
-                "option",
-                "modeldescription",
-                "weightrule",
-                "knockout",
-                "factor",
-                "factortrigger",
-            )
-            for action in ("add", "change", "delete", "view")
-        ],
-        "view_adviceresult",
-    ],
 }
 
 
 def sync_editor_group(group_model, permission_model, permissions=None) -> None:
-    """Give the group exactly these permissions (default EDITOR_PERMISSIONS)."""
+    """Give the group exactly these permissions (default: EDITOR_PERMISSIONS)."""
     sync_group_permissions(
         group_model,
         permission_model,

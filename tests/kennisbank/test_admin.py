@@ -15,6 +15,7 @@ from taggit.models import Tag
 from kennisbank.constants import ItemType, Status
 from kennisbank.models import Attachment, DossierEntry, Item, Synonym
 from kennisbank.permissions import EDITOR_GROUP, EDITOR_PERMISSIONS
+from modellentool.permissions import EDITOR_PERMISSIONS as MODELLENTOOL_EDITOR_PERMISSIONS
 from portal.models import Municipality
 from tests.factories import (
     DossierFactory,
@@ -136,7 +137,9 @@ def non_publisher(db):
 def test_editor_group_has_exactly_the_editor_permissions():
     group = Group.objects.get(name=EDITOR_GROUP)
     granted = set(group.permissions.values_list("content_type__app_label", "codename"))
-    expected = {(app, code) for app, codes in EDITOR_PERMISSIONS.items() for code in codes}
+    # Each app lists its own share of the one editors' group.
+    shares = EDITOR_PERMISSIONS | MODELLENTOOL_EDITOR_PERMISSIONS
+    expected = {(app, code) for app, codes in shares.items() for code in codes}
     assert granted == expected
 
 
