@@ -42,9 +42,12 @@
       return c.indexOf("field-") === 0;
     });
     var table = cell.closest("table");
-    if (!field || !table) return "";
-    var header = table.querySelector("thead th.column-" + field.slice(6));
-    return text(header);
+    if (!table) return "";
+    if (field) return text(table.querySelector("thead th.column-" + field.slice(6)));
+    // Cells without a field class (the inline's "delete?" box): the header in the same column.
+    var headers = table.querySelectorAll("thead tr:last-child th");
+    var index = Array.prototype.indexOf.call(cell.parentNode.children, cell);
+    return headers.length === cell.parentNode.children.length ? text(headers[index]) : "";
   }
 
   function nameCellInputs() {
