@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from kennisbank.constants import ItemType, Status
 from kennisbank.models import CommentReport, Item
-from kennisbank.submissions import submissions_waiting
+from kennisbank.services.submissions import submissions_waiting
 
 from . import members
 from .constants import SuggestionStatus

@@ -38,8 +38,8 @@ from kennisbank.models import (
     Registration,
     Submission,
 )
-from kennisbank.registrations import ACTIVE, registration_cancel
-from kennisbank.services import item_refresh_facets
+from kennisbank.services.events import ACTIVE, registration_cancel
+from kennisbank.services.items import item_refresh_facets
 from portal.client import client_ip as portal_client_ip
 from portal.mail import mail_render
 from portal.members import profile_for

@@ -14,15 +14,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import discussion as rules
-from ..adoption_marks import (
+from ..forms.discussion import AdoptionMarkForm, CommentForm, HideForm, ReportForm
+from ..models import AdoptionMark, Comment, Item
+from ..services import discussion as rules
+from ..services.adoptions import (
     AlreadyMarked,
     adoption_mark_create,
     adoption_mark_delete,
     adoption_markable,
 )
-from ..discussion_forms import AdoptionMarkForm, CommentForm, HideForm, ReportForm
-from ..models import AdoptionMark, Comment, Item
 
 COMMENT_FORM = "kennisbank/discussion/comment_form.html"
 REPORT_FORM = "kennisbank/discussion/report_form.html"

@@ -5,7 +5,7 @@ from types import MappingProxyType
 
 from django.shortcuts import render
 
-from ..forms import SearchForm
+from ..forms.search import SearchForm
 from ..read_cache import cached
 from ..search import Reference, load_reference
 from ..search import search as run_search

@@ -5,15 +5,15 @@ from collections.abc import Iterable, Mapping
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from portal import dutch
 from portal.mail import mail_render
+from portal.slugs import unique_slug
 
-from .constants import FACET_PREFIX, Status
-from .models import SEARCH_CONFIG, Item, SearchTerm
-from .read_cache import content_changed
+from ..constants import FACET_PREFIX, Status
+from ..models import SEARCH_CONFIG, Item, SearchTerm
+from ..read_cache import content_changed
 
 
 def facet_tokens(item: Item) -> list[str]:
@@ -167,13 +167,7 @@ SLUG_BASE_LENGTH = 100
 
 def item_unique_slug(title: str, *, fallback: str) -> str:
     """A slug from the title that no item has yet: "title", else "title-2", "title-3", …"""
-    base = slugify(title)[:SLUG_BASE_LENGTH].strip("-") or fallback
-    taken = set(Item.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, number = base, 1
-    while slug in taken:
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
+    return unique_slug(Item, title, fallback=fallback, max_length=SLUG_BASE_LENGTH)
 
 
 def item_status_changed(*, item: Item, previous: str | None) -> None:

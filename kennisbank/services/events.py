@@ -26,10 +26,10 @@ from django.utils.translation import gettext as _
 
 from portal.mail import mail_editors, mail_render
 
-from .constants import ItemType, RegistrationStatus, Status
-from .ical import CalendarEvent, event_to_ical
-from .models import Item, Registration
-from .services import item_refresh_facets, item_status_changed, item_unique_slug
+from ..constants import ItemType, RegistrationStatus, Status
+from ..ical import CalendarEvent, event_to_ical
+from ..models import Item, Registration
+from .items import item_refresh_facets, item_status_changed, item_unique_slug
 
 ORGANISE_PERMISSION = "kennisbank.organise_event"
 EDITOR_ATTENDEES_PERMISSION = "kennisbank.view_registration"

@@ -16,10 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from .constants import Status
-from .forms_submission import SubmissionForm
-from .models import Submission, SubmissionMessage
-from .submissions import (
+from ..constants import Status
+from ..forms.submissions import SubmissionForm
+from ..models import Submission, SubmissionMessage
+from ..services.submissions import (
     SubmissionNotInReview,
     SubmissionState,
     submission_approve,

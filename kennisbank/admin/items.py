@@ -22,14 +22,13 @@ from taggit.models import Tag, TaggedItem
 from portal.constants import Province
 from portal.models import Theme
 
-# Report an experience: the review queue of members' submissions.
-from . import admin_import, admin_submissions  # noqa: F401
-from .admin_history import ReadableHistoryAdmin
-from .constants import FACET_PREFIX, ItemType, Status
-from .forms_admin import DossierEntryFormSet, ItemAdminForm, TagAdminForm, tag_autocomplete_field
-from .models import Attachment, DossierEntry, Item, NarrowerTerm, Registration, SourceLink, Synonym
-from .registrations import event_capacity_changed
-from .services import item_refresh_facets, item_status_changed, items_set_status
+from ..constants import FACET_PREFIX, ItemType, Status
+from ..forms.items import DossierEntryFormSet, ItemAdminForm, TagAdminForm, tag_autocomplete_field
+from ..models import Attachment, DossierEntry, Item, NarrowerTerm, Registration, SourceLink, Synonym
+from ..services.events import event_capacity_changed
+from ..services.items import item_refresh_facets, item_status_changed, items_set_status
+from . import imports
+from .history import ReadableHistoryAdmin
 
 # Going to or from these statuses is publishing or withdrawing: kennisbank.publish_item only.
 PUBLISHER_STATUSES = {Status.PUBLISHED, Status.WITHDRAWN}
@@ -265,10 +264,10 @@ class ItemAdmin(ReadableHistoryAdmin):
         ),
     ]
 
-    # Import (kennisbank/admin_import.py) -------------------------------------------------
+    # Import (kennisbank/imports.py) -------------------------------------------------
 
     def get_urls(self):
-        view = self.admin_site.admin_view(partial(admin_import.import_view, self))
+        view = self.admin_site.admin_view(partial(imports.import_view, self))
         preview = self.admin_site.admin_view(self.body_preview_view)
         return [
             path("import/", view, name="kennisbank_item_import"),
@@ -329,7 +328,7 @@ class ItemAdmin(ReadableHistoryAdmin):
         js = ["js/admin-markdown-preview.js"]
 
     def changelist_view(self, request, extra_context=None):
-        extra = {"can_import": admin_import.can_import(request.user), **(extra_context or {})}
+        extra = {"can_import": imports.can_import(request.user), **(extra_context or {})}
         return super().changelist_view(request, extra)
 
     # Permissions ------------------------------------------------------------------------
@@ -563,7 +562,3 @@ class RegistrationInline(admin.TabularInline):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-# Discussion (comments, reports) and members' adoption marks.
-from . import admin_discussion  # noqa: E402, F401

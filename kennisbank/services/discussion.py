@@ -30,7 +30,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Comment, CommentReport, Item
+from ..models import Comment, CommentReport, Item
 
 MODERATE_PERMISSION = "kennisbank.moderate_comment"
 DEFAULT_EDIT_MINUTES = 15

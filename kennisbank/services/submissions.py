@@ -25,9 +25,9 @@ from django.utils.translation import gettext_lazy as _
 from portal.mail import mail_editors, mail_render
 from portal.members import profile_for
 
-from .constants import ItemType, Status
-from .models import Attachment, Item, Submission, SubmissionFile, SubmissionMessage
-from .services import (
+from ..constants import ItemType, Status
+from ..models import Attachment, Item, Submission, SubmissionFile, SubmissionMessage
+from .items import (
     item_refresh_facets,
     item_status_changed,
     item_unique_slug,
