@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from portal.ratelimit import RateLimited
+
 from ..forms.discussion import AdoptionMarkForm, CommentForm, HideForm, ReportForm
 from ..models import AdoptionMark, Comment, Item
 from ..services import discussion as rules
@@ -120,7 +122,7 @@ def _post_comment(request, item: Item, *, parent: Comment | None):
         comment = rules.comment_create(
             item=item, author=request.user, text=form.cleaned_data["text"], parent=parent
         )
-    except rules.RateLimited as error:
+    except RateLimited as error:
         form.add_error(None, str(error))
         return _comment_form_page(request, item, form=form, parent=parent, status=429)
     except rules.DiscussionError as error:
