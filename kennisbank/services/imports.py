@@ -41,8 +41,7 @@ from ..constants import EventKind, ItemType, Status
 from ..models import DossierEntry, Item, SourceLink
 from .items import (
     SLUG_BASE_LENGTH,
-    item_refresh_facets,
-    item_status_changed,
+    item_saved,
     item_unique_slug,
     search_terms_refresh,
 )
@@ -273,8 +272,7 @@ def _write(parsed: ParsedLine) -> bool:
         SourceLink(item=item, title=title, url=url, order=i)
         for i, (title, url) in enumerate(parsed.links)
     )
-    item_refresh_facets(item=item)
-    item_status_changed(item=item, previous=previous)
+    item_saved(item=item, previous=previous)
     return created
 
 

@@ -1,4 +1,4 @@
-"""Writes to the kennisbank: keep derived data in step, import collections, publish."""
+"""Writes to items: derived data in step (facets, compound parts, vocabulary), status, slugs."""
 
 from collections.abc import Iterable, Mapping
 
@@ -17,7 +17,7 @@ from ..read_cache import content_changed
 
 
 def facet_tokens(item: Item) -> list[str]:
-    """The facet values of one item as tokens ("t:3", "p:utrecht"); see search.py."""
+    """The facet values of one item as tokens ("t:3", "p:utrecht"); see kennisbank/search/."""
     p = FACET_PREFIX
     tokens = [f"{p['type']}:{item.type}", f"{p['year']}:{item.published_on.year}"]
     tokens += [f"{p['theme']}:{theme_id}" for theme_id in item.themes.values_list("id", flat=True)]
@@ -43,6 +43,14 @@ def item_refresh_facets(*, item: Item) -> None:
         item.facets, item.search_parts = tokens, parts
         Item.objects.filter(pk=item.pk).update(facets=tokens, search_parts=parts)
         content_changed()  # update() sends no signal
+
+
+def item_saved(*, item: Item, previous: str | None) -> None:
+    """Call once a service saved an item and its themes and municipalities: the derived facet
+    tokens and compound parts follow, and a status change (from `previous`) has its consequences."""
+    item_refresh_facets(item=item)
+    if item.status != previous:
+        item_status_changed(item=item, previous=previous)
 
 
 # --- compound parts in the index -----------------------------------------------------------------
@@ -240,7 +248,7 @@ def search_terms_refresh(*, parts: bool = True) -> int:
                   WHERE ti.object_id = i.id AND ti.content_type_id = %s), '')
     """
     # 'simple' lower-cases without stemming: the words as people write them. Their stems
-    # (nl_unaccent) tell search.py whether a typed word is known in any of its forms.
+    # (nl_unaccent) tell the search whether a typed word is known in any of its forms.
     sql = f"""
         INSERT INTO {SearchTerm._meta.db_table} (word, lexeme, document_count)
         SELECT w.word,

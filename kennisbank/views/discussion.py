@@ -1,8 +1,8 @@
 """The discussion under items and dossiers, and members' adoption marks.
 
-The rules live in kennisbank/discussion.py and kennisbank/adoption_marks.py; these views parse
-the POST, call one service and send the member back to the comment (#comment-<id>). A form that
-does not validate comes back on a small page of its own with the typed text and status 400.
+The rules live in kennisbank/services/discussion.py and services/adoptions.py; these views
+parse the POST, call one service and send the member back to the comment (#comment-<id>). A form
+that does not validate comes back on a small page of its own with the typed text and status 400.
 """
 
 from django.conf import settings

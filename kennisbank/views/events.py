@@ -1,6 +1,6 @@
 """Event proposals by organisers, registration with a waiting list, attendee lists.
 
-Views parse input, call one function of kennisbank/registrations.py and render. E-mail addresses
+Views parse input, call one function of kennisbank/services/events.py and render. E-mail addresses
 of attendees reach a page or export only through registrations.can_see_attendee_emails.
 """
 

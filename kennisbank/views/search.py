@@ -1,4 +1,4 @@
-"""The one search over all item types (see kennisbank/search.py for the search model)."""
+"""The one search over all item types (see kennisbank/search/ for the search model)."""
 
 from dataclasses import replace
 from types import MappingProxyType
