@@ -4,9 +4,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
-from portal.reference import ensure_reference_data
 
 from devtools.bench import contributions as bench
+from tests.reference import ensure_reference_data
 
 
 @pytest.mark.django_db(transaction=True)

@@ -3,7 +3,6 @@ and a build that dies half-way never leaves the item table without its indexes."
 
 import pytest
 from django.db import connection
-from portal.reference import ensure_reference_data
 
 from devtools.bench.search import (
     CorpusGenerator,
@@ -13,6 +12,7 @@ from devtools.bench.search import (
     missing_indexes,
 )
 from kennisbank.models import Item
+from tests.reference import ensure_reference_data
 
 pytestmark = pytest.mark.django_db
 
