@@ -7,7 +7,7 @@ from kennisbank import relevance
 from kennisbank.constants import Status
 from kennisbank.models import Item
 from kennisbank.search import SearchParams, search
-from kennisbank.services import search_terms_refresh
+from kennisbank.services.items import search_terms_refresh
 
 
 def load_collection(items: Sequence[relevance.JudgedItem]) -> dict[int, str]:

@@ -27,12 +27,12 @@ from portal.constants import Motive, Province, TaskType
 from portal.models import Municipality
 
 from .constants import EvidenceLevel, ItemType
-from .forms import SearchForm
+from .forms.search import SearchForm
 from .models import AdoptionMark, Item
 from .read_cache import cached, content_version
-from .related import adoption_ancestors, detail_prefetches
 from .search import MAX_PAGES, MAX_QUERY_LENGTH, PAGE_SIZE, SORT_DATE, SORT_RELEVANCE
 from .search import search as run_search
+from .services.related import adoption_ancestors, detail_prefetches
 from .views.search import _reference as search_reference
 
 api = PortalAPI(

@@ -48,7 +48,7 @@ class RegistrationStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Afgemeld")
 
 
-# Prefixes of the denormalised facet tokens on Item.facets (see search.py).
+# Prefixes of the denormalised facet tokens on Item.facets (see kennisbank/search/).
 FACET_PREFIX = {
     "type": "k",
     "theme": "t",

@@ -17,7 +17,7 @@ from .querysets import ItemQuerySet
 
 # Custom text search configuration (migration 0002): Dutch stemming after unaccent.
 SEARCH_CONFIG = "nl_unaccent"
-# Items fall into this many sample buckets (id modulo); search.py counts facets over a few
+# Items fall into this many sample buckets (id modulo); search/engine.py counts facets over a few
 # buckets when a result set is too large to count exactly (index item_sample_bucket).
 SEARCH_SAMPLE_BUCKETS = 1024
 
@@ -218,7 +218,7 @@ class Item(models.Model):
     # was published since the previous one, which a date alone cannot tell.
     published_at = models.DateTimeField(_("gepubliceerd om"), null=True, blank=True, db_index=True)
 
-    # Derived, kept in step by services.item_refresh_facets(): one token per facet value
+    # Derived, kept in step by services.items.item_refresh_facets(): one token per facet value
     # ("t:3", "p:utrecht", "y:2019"), so filters and facet counts use one GIN index.
     facets = ArrayField(models.CharField(max_length=40), default=list, editable=False)
     # Derived, kept in step by services (item_refresh_facets, search_parts_refresh): the parts of
@@ -236,7 +236,7 @@ class Item(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
-    # Title and summary only: small enough to stay in the table row, so search.py can rank the
+    # Title and summary only: small enough to stay in the table row, so the search can rank the
     # (usually many) title/summary matches cheaply and only rank body-only matches when needed.
     head_vector = models.GeneratedField(
         expression=(
@@ -441,7 +441,7 @@ def submission_file_path(instance, filename):
 
 
 class SubmissionFile(models.Model):
-    """An attachment uploaded with a submission, checked by content (kennisbank/uploads.py)."""
+    """An attachment uploaded with a submission, checked by content (services/uploads.py)."""
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="files")
     file = models.FileField(_("bestand"), upload_to=submission_file_path, max_length=300)
@@ -525,7 +525,7 @@ class Registration(models.Model):
     """A member's place at an event, or on its waiting list.
 
     Capacity is guarded in the database: seats are numbered 1..capacity and unique per event
-    (see the constraints and kennisbank/registrations.py, which locks the event row).
+    (see the constraints and kennisbank/services/events.py, which locks the event row).
     """
 
     event = models.ForeignKey(

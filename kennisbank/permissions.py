@@ -1,6 +1,6 @@
 """What the "Redacteur" group may do: curate content, never manage users or reference data.
 
-Exactly what the admin in kennisbank/admin.py needs. Edit history and revert are governed by the
+Exactly what the admin in kennisbank/admin/ needs. Edit history and revert are governed by the
 item's own view/change permissions (SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS is off), so
 no historical-model permissions. Tags: the editors keep the vocabulary tidy (rename, remove a
 misspelt tag); tagged items are edited on the item, not through a TaggedItem admin.

@@ -56,9 +56,7 @@ class ItemQuerySet(models.QuerySet):
         """
         from .models import AdoptionMark, Item  # models imports this module
 
-        published_adoptions = Item.objects.filter(
-            status=Status.PUBLISHED, adopted_from__isnull=False
-        )
+        published_adoptions = Item.objects.published().filter(adopted_from__isnull=False)
         adoptions = (
             published_adoptions.filter(adopted_from=models.OuterRef("pk"))
             .order_by()

@@ -4,7 +4,7 @@ from portal.routers import replica_reads, replica_reads_api
 
 from .api import api
 from .feeds import DossierFeed, LatestItemsFeed, ThemeFeed
-from .views import discussion, event_registration, pages, search, submissions
+from .views import discussion, events, pages, search, submissions
 
 app_name = "kennisbank"
 
@@ -19,23 +19,21 @@ urlpatterns = [
     # Follow: Atom feeds per theme and per dossier (the saved-search feed lives in netwerk)
     path("thema/<slug:slug>/feed/", ThemeFeed(), name="theme_feed"),
     path("dossiers/<slug:slug>/feed/", DossierFeed(), name="dossier_feed"),
-    # Events: registration, organisers' proposals and attendee lists (event_registration.py).
+    # Events: registration, organisers' proposals and attendee lists (views/events.py).
     # Organiser pages live under organiseren/, which no item type uses, so no slug can clash.
-    path(
-        "bijeenkomsten/<slug:slug>/aanmelden/", event_registration.register, name="event_register"
-    ),
-    path("bijeenkomsten/<slug:slug>/afmelden/", event_registration.cancel, name="event_cancel"),
-    path("organiseren/", event_registration.my_events, name="my_events"),
-    path("organiseren/voorstellen/", event_registration.propose, name="event_propose"),
-    path("organiseren/<slug:slug>/bewerken/", event_registration.edit, name="event_edit"),
+    path("bijeenkomsten/<slug:slug>/aanmelden/", events.register, name="event_register"),
+    path("bijeenkomsten/<slug:slug>/afmelden/", events.cancel, name="event_cancel"),
+    path("organiseren/", events.my_events, name="my_events"),
+    path("organiseren/voorstellen/", events.propose, name="event_propose"),
+    path("organiseren/<slug:slug>/bewerken/", events.edit, name="event_edit"),
     path(
         "organiseren/<slug:slug>/deelnemers/",
-        event_registration.attendees,
+        events.attendees,
         name="event_attendees",
     ),
     path(
         "organiseren/<slug:slug>/deelnemers.csv",
-        event_registration.attendees_csv,
+        events.attendees_csv,
         name="event_attendees_csv",
     ),
     # Discussion under items and dossiers, and members' adoption marks (views/discussion.py).

@@ -10,7 +10,7 @@ from django.utils import timezone
 from kennisbank.constants import ItemType, Status
 from kennisbank.models import DossierEntry, Item, SourceLink
 from kennisbank.permissions import EDITOR_GROUP
-from kennisbank.services import item_refresh_facets
+from kennisbank.services.items import item_refresh_facets
 from portal.models import CollaborationModel, Municipality, Theme
 
 

@@ -13,7 +13,7 @@ from django.utils.translation.trans_real import DjangoTranslation
 
 from kennisbank.constants import ItemType, Status
 from kennisbank.models import Item
-from kennisbank.services import items_set_status
+from kennisbank.services.items import items_set_status
 from netwerk.models import Collaboration, Question, Suggestion
 from portal.models import Theme
 from tests.factories import EventFactory, ItemFactory, UserFactory, collaboration_model, theme

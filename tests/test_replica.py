@@ -14,7 +14,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from kennisbank.models import Item
-from kennisbank.services import facet_tokens
+from kennisbank.services.items import facet_tokens
 from netwerk.models import Collaboration
 from portal.routers import PIN_COOKIE, REPLICA, replica_reads
 from tests.factories import ItemFactory, UserFactory

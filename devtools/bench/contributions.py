@@ -28,10 +28,10 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from kennisbank import registrations
 from kennisbank.constants import EventKind, ItemType, RegistrationStatus, Status
 from kennisbank.models import AdoptionMark, Comment, DossierEntry, Item, Registration
 from kennisbank.search import load_reference
+from kennisbank.services import events as registrations
 from netwerk.community.services import digests as digest
 from netwerk.community.services.follows import normalise_query_string, search_params
 from netwerk.constants import FollowKind

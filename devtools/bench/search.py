@@ -36,15 +36,11 @@ from psycopg import sql as pgsql
 from kennisbank.constants import FACET_PREFIX, EventKind, ItemType, Status
 from kennisbank.models import Item
 from kennisbank.read_cache import content_changed
-from kennisbank.search import (
-    FACETS,
-    PREFIX_FALLBACK_BELOW,
-    build_query,
-    compile_expression,
-    load_reference,
-    tune_transaction,
-)
-from kennisbank.services import joined_parts, search_parts_by_word
+from kennisbank.search import FACETS, load_reference
+from kennisbank.search.engine import PREFIX_FALLBACK_BELOW, tune_transaction
+from kennisbank.search.query import build_query
+from kennisbank.search.sql import compile_expression
+from kennisbank.services.items import joined_parts, search_parts_by_word
 from portal import dutch
 from portal.constants import Motive, TaskType
 from portal.models import CollaborationModel, Municipality, Theme
@@ -851,7 +847,7 @@ def corpus_ready(
     every index the model declares, analysed; shared by bench_search and bench_load."""
     from django.core.management import call_command
 
-    from kennisbank.services import search_terms_refresh
+    from kennisbank.services.items import search_terms_refresh
 
     database_use(name=name, log=log)
     log(f"Database {name}: migreren …")

@@ -9,13 +9,17 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from kennisbank.adoption_marks import adoption_mark_create
 from kennisbank.constants import ItemType
-from kennisbank.discussion import comment_create
 from kennisbank.models import Comment, Item
 from kennisbank.permissions import ORGANISER_GROUP
-from kennisbank.registrations import registration_register
-from kennisbank.submissions import submission_create, submission_save_draft, submission_send
+from kennisbank.services.adoptions import adoption_mark_create
+from kennisbank.services.discussion import comment_create
+from kennisbank.services.events import registration_register
+from kennisbank.services.submissions import (
+    submission_create,
+    submission_save_draft,
+    submission_send,
+)
 from netwerk.community.services.follows import follow_create, saved_search_create
 from netwerk.constants import FollowKind
 from portal.constants import Province

@@ -1,8 +1,8 @@
 """The discussion under items and dossiers, and members' adoption marks.
 
-The rules live in kennisbank/discussion.py and kennisbank/adoption_marks.py; these views parse
-the POST, call one service and send the member back to the comment (#comment-<id>). A form that
-does not validate comes back on a small page of its own with the typed text and status 400.
+The rules live in kennisbank/services/discussion.py and services/adoptions.py; these views
+parse the POST, call one service and send the member back to the comment (#comment-<id>). A form
+that does not validate comes back on a small page of its own with the typed text and status 400.
 """
 
 from django.conf import settings
@@ -14,15 +14,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import discussion as rules
-from ..adoption_marks import (
+from portal.ratelimit import RateLimited
+
+from ..forms.discussion import AdoptionMarkForm, CommentForm, HideForm, ReportForm
+from ..models import AdoptionMark, Comment, Item
+from ..services import discussion as rules
+from ..services.adoptions import (
     AlreadyMarked,
     adoption_mark_create,
     adoption_mark_delete,
     adoption_markable,
 )
-from ..discussion_forms import AdoptionMarkForm, CommentForm, HideForm, ReportForm
-from ..models import AdoptionMark, Comment, Item
 
 COMMENT_FORM = "kennisbank/discussion/comment_form.html"
 REPORT_FORM = "kennisbank/discussion/report_form.html"
@@ -120,7 +122,7 @@ def _post_comment(request, item: Item, *, parent: Comment | None):
         comment = rules.comment_create(
             item=item, author=request.user, text=form.cleaned_data["text"], parent=parent
         )
-    except rules.RateLimited as error:
+    except RateLimited as error:
         form.add_error(None, str(error))
         return _comment_form_page(request, item, form=form, parent=parent, status=429)
     except rules.DiscussionError as error:

@@ -17,15 +17,15 @@ from portal.models import Theme
 
 from ..constants import TYPE_PATHS, ItemType
 from ..models import AdoptionMark, Attachment, DossierEntry, Item
-from ..registrations import event_calendar
-from ..related import (
+from ..services.events import event_calendar
+from ..services.related import (
     adoption_ancestors,
     detail_prefetches,
     municipalities_prefetch,
     related_items,
 )
 from .discussion import adoption_context, discussion_context
-from .event_registration import registration_context
+from .events import registration_context
 
 HOME_NEWEST = 6
 HOME_EVENTS = 4

@@ -1,11 +1,11 @@
-"""The one search over all item types (see kennisbank/search.py for the search model)."""
+"""The one search over all item types (see kennisbank/search/ for the search model)."""
 
 from dataclasses import replace
 from types import MappingProxyType
 
 from django.shortcuts import render
 
-from ..forms import SearchForm
+from ..forms.search import SearchForm
 from ..read_cache import cached
 from ..search import Reference, load_reference
 from ..search import search as run_search

@@ -19,14 +19,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..constants import ItemType
-from ..forms_submission import (
+from ..forms.submissions import (
     AttachmentForm,
     SubmissionForm,
     SubmissionReplyForm,
     upload_max_files,
 )
 from ..models import Submission, SubmissionFile, SubmissionMessage
-from ..submissions import (
+from ..services.submissions import (
     SubmissionLocked,
     SubmissionState,
     TooManyFiles,

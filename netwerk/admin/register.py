@@ -7,7 +7,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from kennisbank.admin_history import ReadableHistoryAdmin
+from kennisbank.admin.history import ReadableHistoryAdmin
 from netwerk.constants import SuggestionStatus
 from netwerk.models import (
     Collaboration,

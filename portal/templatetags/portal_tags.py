@@ -58,3 +58,24 @@ def page_window(number: int, num_pages: int, around: int = 2) -> list[int | None
 def page_numbers(page_obj) -> list[int | None]:
     """page_window for a page (a Django Page or search.ResultPage)."""
     return page_window(page_obj.number, page_obj.paginator.num_pages)
+
+
+@register.simple_tag
+def form_error_lines(*forms) -> list[dict]:
+    """The error summary's lines for one or more forms (templates/includes/form_errors.html).
+
+    A form with its own `error_summary` (the members' forms) gives its lines; any other form's
+    errors become "label: message" lines that link to the field.
+    """
+    lines = []
+    for form in forms:
+        if not form or not form.errors:
+            continue
+        if hasattr(form, "error_summary"):
+            lines += [vars(line) for line in form.error_summary()]
+            continue
+        for name, errors in form.errors.items():
+            field = form[name] if name in form.fields else None
+            anchor, label = (field.id_for_label, field.label) if field else ("", "")
+            lines += [{"anchor": anchor, "label": label, "message": m} for m in errors]
+    return lines

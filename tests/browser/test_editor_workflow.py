@@ -13,7 +13,7 @@ from django.utils import timezone
 from kennisbank.constants import Status
 from kennisbank.models import Item, Submission
 from kennisbank.permissions import EDITOR_GROUP
-from kennisbank.submissions import SubmissionState, submission_state
+from kennisbank.services.submissions import SubmissionState, submission_state
 from tests.factories import ItemFactory, UserFactory, collaboration_model, municipality, theme
 from tests.kennisbank.submission_factories import SubmissionFactory
 

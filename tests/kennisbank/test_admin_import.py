@@ -6,9 +6,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from kennisbank import import_uploads
-from kennisbank.importer import Outcome, import_lines
 from kennisbank.models import Item
+from kennisbank.services import imports as import_uploads
+from kennisbank.services.imports import Outcome, import_lines
 from tests.factories import ItemFactory
 from tests.kennisbank.test_admin import non_publisher  # noqa: F401
 from tests.kennisbank.test_import import line

@@ -11,7 +11,7 @@ from django.utils import timezone
 from kennisbank.constants import ItemType, Status
 from kennisbank.models import Submission
 from kennisbank.permissions import EDITOR_GROUP
-from kennisbank.submissions import SubmissionState, submission_state
+from kennisbank.services.submissions import SubmissionState, submission_state
 from netwerk.models import Question, Suggestion
 from tests.factories import ItemFactory, UserFactory
 from tests.kennisbank.submission_factories import SubmissionFactory

@@ -15,9 +15,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from kennisbank import discussion as rules
 from kennisbank.constants import ItemType, Status
 from kennisbank.models import Comment, CommentReport, Item
+from kennisbank.services import discussion as rules
 from tests.factories import DossierFactory, EditorFactory, ItemFactory, UserFactory, municipality
 from tests.html import validate_html
 from tests.kennisbank.discussion_factories import CommentFactory, CommentReportFactory

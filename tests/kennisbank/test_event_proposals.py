@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from kennisbank.constants import FACET_PREFIX, ItemType, RegistrationStatus, Status
 from kennisbank.models import Item
-from kennisbank.services import items_set_status
+from kennisbank.services.items import items_set_status
 from tests.factories import theme
 from tests.kennisbank.event_factories import (
     OrganiserFactory,

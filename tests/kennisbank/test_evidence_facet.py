@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from kennisbank.constants import EvidenceLevel, ItemType
 from kennisbank.models import Item
-from kennisbank.services import facet_tokens, item_refresh_facets
+from kennisbank.services.items import facet_tokens, item_refresh_facets
 from tests.factories import ItemFactory, theme
 from tests.html import validate_html
 

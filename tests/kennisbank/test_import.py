@@ -5,8 +5,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from kennisbank.importer import import_lines
 from kennisbank.models import Item
+from kennisbank.services.imports import import_lines
 
 pytestmark = pytest.mark.django_db
 

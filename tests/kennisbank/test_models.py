@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from kennisbank.constants import ItemType
 from kennisbank.models import DossierEntry, Item, Synonym
-from kennisbank.services import facet_tokens, item_refresh_facets
+from kennisbank.services.items import facet_tokens, item_refresh_facets
 from tests.factories import (
     DossierFactory,
     EventFactory,

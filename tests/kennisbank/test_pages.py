@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from kennisbank.constants import ItemType, Status
 from kennisbank.models import Item
-from kennisbank.related import MAX_CHAIN_DEPTH
+from kennisbank.services.related import MAX_CHAIN_DEPTH
 from tests.factories import (
     DossierEntryFactory,
     DossierFactory,

@@ -13,9 +13,9 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connection, transaction
 
 from devtools.bench.contributions import MAX_CONNECTIONS, run_in_threads
-from kennisbank import registrations
 from kennisbank.constants import RegistrationStatus
 from kennisbank.models import Registration
+from kennisbank.services import events as registrations
 from tests.kennisbank.event_factories import (
     PasswordlessUserFactory,
     RegistrableEventFactory,

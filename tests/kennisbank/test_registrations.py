@@ -12,10 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from kennisbank import registrations
 from kennisbank.constants import RegistrationStatus, Status
-from kennisbank.forms_admin import ItemAdminForm
+from kennisbank.forms.items import ItemAdminForm
 from kennisbank.models import Registration
+from kennisbank.services import events as registrations
 from tests.factories import EventFactory
 from tests.html import validate_html
 from tests.kennisbank.event_factories import (

@@ -13,12 +13,12 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kennisbank import search as search_module
 from kennisbank.constants import ItemType, Status
-from kennisbank.forms import SearchForm
+from kennisbank.forms.search import SearchForm
 from kennisbank.models import SearchTerm
 from kennisbank.search import MAX_QUERY_LENGTH, SearchParams, load_reference, search
-from kennisbank.services import search_terms_refresh
+from kennisbank.search import engine as search_module
+from kennisbank.services.items import search_terms_refresh
 from tests.factories import ItemFactory, collaboration_model, municipality, theme
 from tests.html import validate_html
 

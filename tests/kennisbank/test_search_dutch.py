@@ -184,7 +184,7 @@ def test_a_compound_query_shows_items_on_its_head_as_near_matches(client):
 
 @pytestmark_db
 def test_a_swapped_word_is_suggested_even_when_its_correction_finds_many(client, monkeypatch):
-    monkeypatch.setattr("kennisbank.search.SUGGEST_BELOW", 2)
+    monkeypatch.setattr("kennisbank.search.engine.SUGGEST_BELOW", 2)
     for n in range(3):
         make(f"Inkoop van jeugdzorg, regio {n}")
     refresh()

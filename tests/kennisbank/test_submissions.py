@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from kennisbank.constants import EvidenceLevel, ItemType, Status
 from kennisbank.models import Attachment, Item, Submission, SubmissionFile, SubmissionMessage
-from kennisbank.submissions import submission_message_post, submission_remove_files
+from kennisbank.services.submissions import submission_message_post, submission_remove_files
 from tests.factories import ItemFactory, UserFactory
 from tests.html import validate_html
 from tests.kennisbank.submission_factories import EXE_BYTES, PDF_BYTES, SubmissionFactory

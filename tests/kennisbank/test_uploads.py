@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kennisbank.uploads import (
+from kennisbank.services.uploads import (
     DOCX,
     GIF,
     JPEG,

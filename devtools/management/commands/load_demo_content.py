@@ -5,9 +5,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from kennisbank.importer import import_lines
 from kennisbank.models import Item
 from kennisbank.permissions import EDITOR_GROUP
+from kennisbank.services.imports import import_lines
 from netwerk.permissions import EDITOR_GROUP as NETWERK_EDITOR_GROUP
 
 DEMO_FILE = Path(settings.BASE_DIR) / "fixtures" / "demo" / "kennisbank.jsonl"

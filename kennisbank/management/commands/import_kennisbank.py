@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kennisbank.importer import import_lines
+from kennisbank.services.imports import import_lines
 
 
 class Command(BaseCommand):

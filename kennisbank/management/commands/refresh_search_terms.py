@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from kennisbank.services import search_terms_refresh
+from kennisbank.services.items import search_terms_refresh
 
 
 class Command(BaseCommand):

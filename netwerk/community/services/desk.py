@@ -13,7 +13,7 @@ from django.utils.text import slugify
 
 from kennisbank.constants import ItemType, Status
 from kennisbank.models import Item
-from kennisbank.services import item_refresh_facets
+from kennisbank.services.items import item_refresh_facets
 from netwerk.constants import RequestStatus, Urgency
 from netwerk.models import (
     ContactRequest,

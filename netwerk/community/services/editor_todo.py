@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from kennisbank.constants import ItemType, Status
 from kennisbank.models import CommentReport, Item
-from kennisbank.submissions import submissions_waiting
+from kennisbank.services.submissions import submissions_waiting
 from netwerk.community.services.desk import desk_questions
 from netwerk.constants import SuggestionStatus
 from netwerk.models import Suggestion

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kennisbank.constants import ItemType
-from kennisbank.forms import SearchForm
+from kennisbank.forms.search import SearchForm
 from kennisbank.models import Item
 from kennisbank.search import FACETS, Reference, SearchParams, clean_query, load_reference
 from netwerk.constants import FollowKind

@@ -22,7 +22,7 @@ from kennisbank.models import (
     Registration,
     Submission,
 )
-from kennisbank.registrations import ACTIVE, registration_cancel
+from kennisbank.services.events import ACTIVE, registration_cancel
 from netwerk.models import (
     Answer,
     ContactRequest,

@@ -1,8 +1,8 @@
 """The editors' review queue of members' submissions (report an experience).
 
-Registered from kennisbank/admin.py. The item a submission created is reviewed and published on
-the kennisitem page, with the same status workflow as all content; here the editors read what
-was sent and write to the submitter.
+Registered through kennisbank/admin/__init__.py. The item a submission created is reviewed and
+published on the kennisitem page, with the same status workflow as all content; here the editors
+read what was sent and write to the submitter.
 """
 
 from django import forms
@@ -16,10 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from .constants import Status
-from .forms_submission import SubmissionForm
-from .models import Submission, SubmissionMessage
-from .submissions import (
+from ..constants import Status
+from ..forms.submissions import SubmissionForm
+from ..models import Submission, SubmissionMessage
+from ..services.submissions import (
     SubmissionNotInReview,
     SubmissionState,
     submission_approve,
@@ -117,7 +117,7 @@ class SubmissionAdmin(admin.ModelAdmin):
     actions = ["approve"]
     change_form_template = "admin/kennisbank/submission/change_form.html"
 
-    # Review: approve or return in one step (kennisbank/submissions.py) ------------------
+    # Review: approve or return in one step (kennisbank/services/submissions.py) ------------------
 
     def has_publish_permission(self, request) -> bool:
         return request.user.has_perm(PUBLISH_PERMISSION)

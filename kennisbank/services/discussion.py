@@ -30,7 +30,9 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Comment, CommentReport, Item
+from portal.ratelimit import rate_limit_check
+
+from ..models import Comment, CommentReport, Item
 
 MODERATE_PERMISSION = "kennisbank.moderate_comment"
 DEFAULT_EDIT_MINUTES = 15
@@ -47,10 +49,6 @@ class DiscussionError(Exception):
 
 
 class DiscussionLocked(DiscussionError):
-    pass
-
-
-class RateLimited(DiscussionError):
     pass
 
 
@@ -144,14 +142,16 @@ def comment_create(
         )
         if duplicate is not None:
             return duplicate
-        recent = Comment.objects.filter(author=author, created_at__gte=now - POST_WINDOW).count()
-        if recent >= POSTS_PER_WINDOW:
-            raise RateLimited(
-                _(
-                    "U heeft in korte tijd veel reacties geplaatst. Wacht een paar minuten en "
-                    "probeer het dan opnieuw; uw tekst staat hieronder nog."
-                )
-            )
+        rate_limit_check(
+            Comment.objects.filter(author=author),
+            limit=POSTS_PER_WINDOW,
+            window=POST_WINDOW,
+            now=now,
+            message=_(
+                "U heeft in korte tijd veel reacties geplaatst. Wacht een paar minuten en "
+                "probeer het dan opnieuw; uw tekst staat hieronder nog."
+            ),
+        )
         return Comment.objects.create(item=item, parent=parent, author=author, text=text)
 
 
@@ -286,7 +286,3 @@ def build_thread(
         siblings.append(node)
         placed_in[comment.pk] = siblings
     return roots
-
-
-def hidden_text() -> str:
-    return _("Deze reactie is verborgen door de redactie.")

@@ -11,8 +11,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .discussion import comments_set_hidden, reports_mark_handled
-from .models import AdoptionMark, Comment, CommentReport
+from ..models import AdoptionMark, Comment, CommentReport
+from ..services.discussion import comments_set_hidden, reports_mark_handled
 
 
 def _member_name(user) -> str:

@@ -26,10 +26,10 @@ from django.utils.translation import gettext as _
 
 from portal.mail import mail_editors, mail_render
 
-from .constants import ItemType, RegistrationStatus, Status
-from .ical import CalendarEvent, event_to_ical
-from .models import Item, Registration
-from .services import item_refresh_facets, item_status_changed, item_unique_slug
+from ..constants import ItemType, RegistrationStatus, Status
+from ..ical import CalendarEvent, event_to_ical
+from ..models import Item, Registration
+from .items import item_saved, item_unique_slug
 
 ORGANISE_PERMISSION = "kennisbank.organise_event"
 EDITOR_ATTENDEES_PERMISSION = "kennisbank.view_registration"
@@ -92,13 +92,12 @@ def event_propose(
                     published_on=timezone.localdate(),
                 )
                 event.themes.set(themes)
-                item_refresh_facets(item=event)
+                item_saved(item=event, previous=None)
         except IntegrityError:
             # Someone took the same slug between our check and the insert: pick the next one.
             if attempt == 2:
                 raise
             continue
-        item_status_changed(item=event, previous=None)
         # The outbox row joins this transaction: the notice exists exactly when the event does.
         mail_editors(
             subject=_("Nieuwe bijeenkomst voorgesteld: %(title)s") % {"title": event.title},
@@ -132,9 +131,7 @@ def event_proposal_update(
         event.status = Status.IN_REVIEW
         event.save()
         event.themes.set(themes)
-        item_refresh_facets(item=event)
-    if previous != event.status:
-        item_status_changed(item=event, previous=previous)
+        item_saved(item=event, previous=previous)
     return event
 
 
@@ -173,7 +170,7 @@ def accepts_registrations(event: Item, now: dt.datetime | None = None) -> bool:
     now = now or timezone.now()
     return (
         event.type == ItemType.EVENT
-        and event.status == Status.PUBLISHED
+        and event.is_published
         and event.capacity is not None
         and event.starts_at is not None
         and event.starts_at > now

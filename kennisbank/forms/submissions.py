@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.models import CollaborationModel, Municipality, Theme
 
-from .constants import ItemType
-from .models import SubmissionMessage
-from .uploads import ACCEPT, DEFAULT_MAX_BYTES, UploadRejected, check_upload
+from ..constants import ItemType
+from ..models import SubmissionMessage
+from ..services.uploads import ACCEPT, DEFAULT_MAX_BYTES, UploadRejected, check_upload
 
 WHAT_WENT_WRONG_MIN = 30
 # Drafts keep what was typed, but within reason: a draft is not a file store.

@@ -22,8 +22,8 @@ from taggit.models import TaggedItem
 
 from portal.models import Municipality
 
-from .constants import FACET_PREFIX, ItemType
-from .models import DossierEntry, Item
+from ..constants import FACET_PREFIX, ItemType
+from ..models import DossierEntry, Item
 
 # How much one shared facet counts towards "related": a shared theme says more than a shared
 # municipality, which says more than a shared form of cooperation.

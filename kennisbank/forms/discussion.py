@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.models import Municipality
 
-from .discussion import MAX_LENGTH
+from ..services.discussion import MAX_LENGTH
 
 
 class CommentForm(forms.Form):

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .search import FACETS, SORT_DATE, SORT_RELEVANCE, Reference, SearchParams, clean_query
+from ..search import FACETS, SORT_DATE, SORT_RELEVANCE, Reference, SearchParams, clean_query
 
 
 class LenientMultipleChoiceField(forms.MultipleChoiceField):

@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from portal.models import Theme
 from portal.text import single_line
 
-from . import registrations
-from .constants import EventKind
-from .models import Item, Registration
+from ..constants import EventKind
+from ..models import Item, Registration
+from ..services import events as registrations
 
 # <input type="datetime-local"> sends and shows this format; times are Dutch local time.
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
@@ -130,7 +130,7 @@ class EventProposalForm(forms.ModelForm):
         return cleaned
 
 
-class RegistrationForm(forms.ModelForm):
+class EventRegistrationForm(forms.ModelForm):
     class Meta:
         model = Registration
         fields = ["name", "organisation"]

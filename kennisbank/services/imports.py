@@ -4,18 +4,32 @@ Every line is validated first; then each good line is written in its own savepoi
 line is reported (with its number and reason) and never half-written, while the good lines land.
 References (`adopted_from`, `dossier_items`) may point at any line of the file or at items that
 are already in the database.
+
+Importing from the admin (at the end): upload, dry run, confirm, through the same importer. The
+uploaded file stays in storage under a random token (shared by every web instance); the browser
+only carries the token back, and the session only accepts tokens it was given. Confirming imports
+the stored file for real and checks that every line turns out as the dry run showed; if something
+changed in between (another import, an edited item), nothing is kept and the editor sees the new
+dry run.
 """
+
+from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import json
+import re
+import secrets
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.validators import URLValidator, validate_email
 from django.db import transaction
+from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -23,9 +37,14 @@ from django.utils.translation import gettext as _
 from portal.constants import Motive, TaskType
 from portal.models import CollaborationModel, Municipality, Theme
 
-from .constants import EventKind, ItemType, Status
-from .models import DossierEntry, Item, SourceLink
-from .services import item_refresh_facets, item_status_changed, search_terms_refresh
+from ..constants import EventKind, ItemType, Status
+from ..models import DossierEntry, Item, SourceLink
+from .items import (
+    SLUG_BASE_LENGTH,
+    item_saved,
+    item_unique_slug,
+    search_terms_refresh,
+)
 
 REQUIRED = ("external_id", "type", "title", "summary", "published_on")
 
@@ -229,13 +248,9 @@ def parse_line(number: int, raw: str, lookups: Lookups) -> ParsedLine:
     return ParsedLine(number, data, fields, theme_ids, municipality_ids, tags, links)
 
 
-def _unique_slug(title: str, external_id: str) -> str:
-    base = slugify(title)[:100] or slugify(external_id)[:100] or "item"
-    slug, n = base, 2
-    while Item.objects.filter(slug=slug).exists():
-        slug = f"{base}-{n}"
-        n += 1
-    return slug
+def _slug(title: str, external_id: str) -> str:
+    fallback = slugify(external_id)[:SLUG_BASE_LENGTH].strip("-") or "item"
+    return item_unique_slug(title, fallback=fallback)
 
 
 def _write(parsed: ParsedLine) -> bool:
@@ -244,7 +259,7 @@ def _write(parsed: ParsedLine) -> bool:
     created = item is None
     previous = None if created else item.status
     if created:
-        item = Item(external_id=external_id, slug=_unique_slug(parsed.fields["title"], external_id))
+        item = Item(external_id=external_id, slug=_slug(parsed.fields["title"], external_id))
     for name, value in parsed.fields.items():
         setattr(item, name, value)
     item.full_clean(exclude=["adopted_from", "slug"], validate_unique=False)
@@ -257,8 +272,7 @@ def _write(parsed: ParsedLine) -> bool:
         SourceLink(item=item, title=title, url=url, order=i)
         for i, (title, url) in enumerate(parsed.links)
     )
-    item_refresh_facets(item=item)
-    item_status_changed(item=item, previous=previous)
+    item_saved(item=item, previous=previous)
     return created
 
 
@@ -397,3 +411,139 @@ def _loose(raw: str) -> dict:
     except ValueError:
         return {}
     return data if isinstance(data, dict) else {}
+
+
+# --- importing from the admin: store, dry run, confirm -------------------------------------------
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_LINES = 5000
+_FOLDER = "kennisbank-imports"
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{32}$")
+SESSION_KEY = "kennisbank_import"
+KEEP = dt.timedelta(days=1)
+
+
+class ImportFileRefused(Exception):
+    """The file cannot be read as JSON Lines at all (too big, not text, empty)."""
+
+
+class ImportExpired(Exception):
+    """The token is unknown, not this session's, or the file is gone (already imported)."""
+
+
+class ImportChanged(Exception):
+    """The real import would differ from the dry run; nothing was kept."""
+
+    def __init__(self, report: ImportReport):
+        super().__init__()
+        self.report = report
+
+
+def _decode(content: bytes) -> list[str]:
+    if not content.strip():
+        raise ImportFileRefused(_("Het bestand is leeg."))
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportFileRefused(
+            _("Het bestand is geen tekst in UTF-8; sla het op als JSON Lines (UTF-8).")
+        ) from None
+    if "\x00" in text:
+        raise ImportFileRefused(_("Het bestand is geen tekstbestand."))
+    lines = text.splitlines()
+    if len(lines) > MAX_LINES:
+        raise ImportFileRefused(
+            _(
+                "Het bestand heeft %(count)d regels; hier kunnen er hoogstens %(max)d tegelijk. "
+                "Splits het bestand, of gebruik manage.py import_kennisbank."
+            )
+            % {"count": len(lines), "max": MAX_LINES}
+        )
+    return lines
+
+
+def _path(token: str) -> str:
+    return f"{_FOLDER}/{token}.jsonl"
+
+
+def import_upload_store(*, upload, session) -> tuple[str, ImportReport]:
+    """Keep the upload under a new token and return it with its dry run."""
+    if upload.size > MAX_BYTES:
+        raise ImportFileRefused(
+            _("Het bestand is groter dan %(mb)d MB; gebruik manage.py import_kennisbank.")
+            % {"mb": MAX_BYTES // (1024 * 1024)}
+        )
+    content = b"".join(upload.chunks())
+    lines = _decode(content)
+    report = import_lines(lines, dry_run=True)
+    if not report.imported:
+        return "", report  # nothing to confirm, nothing to keep
+    _sweep()
+    token = secrets.token_urlsafe(24)
+    default_storage.save(_path(token), ContentFile(content))
+    pending = session.get(SESSION_KEY, {})
+    pending[token] = report.digest()
+    session[SESSION_KEY] = pending
+    return token, report
+
+
+def _sweep() -> None:
+    """Forget uploads nobody confirmed or cancelled within a day (best effort)."""
+    cutoff = timezone.now() - KEEP
+    try:
+        _, names = default_storage.listdir(_FOLDER)
+        for name in names:
+            path = f"{_FOLDER}/{name}"
+            if default_storage.get_modified_time(path) < cutoff:
+                default_storage.delete(path)
+    except (FileNotFoundError, NotImplementedError):
+        pass
+
+
+def _stored_lines(token: str, session) -> list[str]:
+    if not isinstance(token, str) or not _TOKEN.match(token):
+        raise ImportExpired
+    if token not in session.get(SESSION_KEY, {}):
+        raise ImportExpired
+    try:
+        with default_storage.open(_path(token), "rb") as fh:
+            return _decode(fh.read())
+    except (FileNotFoundError, ImportFileRefused):
+        raise ImportExpired from None
+
+
+def import_upload_preview(*, token: str, session) -> ImportReport:
+    """The dry run of a stored upload again (after a change, or to look once more)."""
+    report = import_lines(_stored_lines(token, session), dry_run=True)
+    pending = session[SESSION_KEY]
+    pending[token] = report.digest()
+    session[SESSION_KEY] = pending
+    return report
+
+
+def _forget(token: str, session) -> None:
+    pending = session.get(SESSION_KEY, {})
+    pending.pop(token, None)
+    session[SESSION_KEY] = pending
+    default_storage.delete(_path(token))
+
+
+def import_upload_confirm(*, token: str, session) -> ImportReport:
+    """Import the stored file for real, only if every line turns out as the dry run showed."""
+    lines = _stored_lines(token, session)
+    expected = session[SESSION_KEY][token]
+    try:
+        with transaction.atomic():
+            report = import_lines(lines)
+            if report.digest() != expected:
+                raise ImportChanged(report)
+    except ImportChanged:
+        # Rolled back; show what it would do now, and let the editor confirm that instead.
+        raise ImportChanged(import_upload_preview(token=token, session=session)) from None
+    _forget(token, session)
+    return report
+
+
+def import_upload_cancel(*, token: str, session) -> None:
+    if isinstance(token, str) and _TOKEN.match(token) and token in session.get(SESSION_KEY, {}):
+        _forget(token, session)

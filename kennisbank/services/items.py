@@ -1,23 +1,23 @@
-"""Writes to the kennisbank: keep derived data in step, import collections, publish."""
+"""Writes to items: derived data in step (facets, compound parts, vocabulary), status, slugs."""
 
 from collections.abc import Iterable, Mapping
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from portal import dutch
 from portal.mail import mail_render
+from portal.slugs import unique_slug
 
-from .constants import FACET_PREFIX, Status
-from .models import SEARCH_CONFIG, Item, SearchTerm
-from .read_cache import content_changed
+from ..constants import FACET_PREFIX, Status
+from ..models import SEARCH_CONFIG, Item, SearchTerm
+from ..read_cache import content_changed
 
 
 def facet_tokens(item: Item) -> list[str]:
-    """The facet values of one item as tokens ("t:3", "p:utrecht"); see search.py."""
+    """The facet values of one item as tokens ("t:3", "p:utrecht"); see kennisbank/search/."""
     p = FACET_PREFIX
     tokens = [f"{p['type']}:{item.type}", f"{p['year']}:{item.published_on.year}"]
     tokens += [f"{p['theme']}:{theme_id}" for theme_id in item.themes.values_list("id", flat=True)]
@@ -43,6 +43,14 @@ def item_refresh_facets(*, item: Item) -> None:
         item.facets, item.search_parts = tokens, parts
         Item.objects.filter(pk=item.pk).update(facets=tokens, search_parts=parts)
         content_changed()  # update() sends no signal
+
+
+def item_saved(*, item: Item, previous: str | None) -> None:
+    """Call once a service saved an item and its themes and municipalities: the derived facet
+    tokens and compound parts follow, and a status change (from `previous`) has its consequences."""
+    item_refresh_facets(item=item)
+    if item.status != previous:
+        item_status_changed(item=item, previous=previous)
 
 
 # --- compound parts in the index -----------------------------------------------------------------
@@ -167,13 +175,7 @@ SLUG_BASE_LENGTH = 100
 
 def item_unique_slug(title: str, *, fallback: str) -> str:
     """A slug from the title that no item has yet: "title", else "title-2", "title-3", …"""
-    base = slugify(title)[:SLUG_BASE_LENGTH].strip("-") or fallback
-    taken = set(Item.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, number = base, 1
-    while slug in taken:
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
+    return unique_slug(Item, title, fallback=fallback, max_length=SLUG_BASE_LENGTH)
 
 
 def item_status_changed(*, item: Item, previous: str | None) -> None:
@@ -246,7 +248,7 @@ def search_terms_refresh(*, parts: bool = True) -> int:
                   WHERE ti.object_id = i.id AND ti.content_type_id = %s), '')
     """
     # 'simple' lower-cases without stemming: the words as people write them. Their stems
-    # (nl_unaccent) tell search.py whether a typed word is known in any of its forms.
+    # (nl_unaccent) tell the search whether a typed word is known in any of its forms.
     sql = f"""
         INSERT INTO {SearchTerm._meta.db_table} (word, lexeme, document_count)
         SELECT w.word,

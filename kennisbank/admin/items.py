@@ -22,17 +22,13 @@ from taggit.models import Tag, TaggedItem
 from portal.constants import Province
 from portal.models import Theme
 
-# Report an experience: the review queue of members' submissions.
-from . import admin_import, admin_submissions  # noqa: F401
-from .admin_history import ReadableHistoryAdmin
-from .constants import FACET_PREFIX, ItemType, Status
-from .forms_admin import DossierEntryFormSet, ItemAdminForm, TagAdminForm, tag_autocomplete_field
-from .models import Attachment, DossierEntry, Item, NarrowerTerm, Registration, SourceLink, Synonym
-from .registrations import event_capacity_changed
-from .services import item_refresh_facets, item_status_changed, items_set_status
-
-# Going to or from these statuses is publishing or withdrawing: kennisbank.publish_item only.
-PUBLISHER_STATUSES = {Status.PUBLISHED, Status.WITHDRAWN}
+from ..constants import FACET_PREFIX, ItemType, Status
+from ..forms.items import DossierEntryFormSet, ItemAdminForm, TagAdminForm, tag_autocomplete_field
+from ..models import Attachment, DossierEntry, Item, NarrowerTerm, Registration, SourceLink, Synonym
+from ..services.editors import PUBLISHER_STATUSES, item_editor_related_saved, item_editor_save
+from ..services.items import items_set_status
+from . import imports
+from .history import ReadableHistoryAdmin
 
 STATUS_MESSAGES = {
     Status.PUBLISHED: ngettext_lazy(
@@ -265,10 +261,10 @@ class ItemAdmin(ReadableHistoryAdmin):
         ),
     ]
 
-    # Import (kennisbank/admin_import.py) -------------------------------------------------
+    # Import (kennisbank/imports.py) -------------------------------------------------
 
     def get_urls(self):
-        view = self.admin_site.admin_view(partial(admin_import.import_view, self))
+        view = self.admin_site.admin_view(partial(imports.import_view, self))
         preview = self.admin_site.admin_view(self.body_preview_view)
         return [
             path("import/", view, name="kennisbank_item_import"),
@@ -329,7 +325,7 @@ class ItemAdmin(ReadableHistoryAdmin):
         js = ["js/admin-markdown-preview.js"]
 
     def changelist_view(self, request, extra_context=None):
-        extra = {"can_import": admin_import.can_import(request.user), **(extra_context or {})}
+        extra = {"can_import": imports.can_import(request.user), **(extra_context or {})}
         return super().changelist_view(request, extra)
 
     # Permissions ------------------------------------------------------------------------
@@ -360,18 +356,13 @@ class ItemAdmin(ReadableHistoryAdmin):
     # Saving -----------------------------------------------------------------------------
 
     def save_model(self, request, obj, form, change):
-        stored = (
-            Item.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
-            if obj.pk
-            else None
+        refused = item_editor_save(
+            item=obj,
+            may_publish=self.has_publish_permission(request),
+            changed_fields=form.changed_data,
+            save=lambda: super(ItemAdmin, self).save_model(request, obj, form, change),
         )
-        # Also guards the revert of an old version, whose status field may be read-only.
-        if (
-            not self.has_publish_permission(request)
-            and obj.status != stored
-            and {obj.status, stored} & PUBLISHER_STATUSES
-        ):
-            obj.status = stored or Status.DRAFT
+        if refused:
             self.message_user(
                 request,
                 _(
@@ -380,14 +371,6 @@ class ItemAdmin(ReadableHistoryAdmin):
                 ),
                 messages.WARNING,
             )
-        super().save_model(request, obj, form, change)
-        if obj.status != stored:
-            item_status_changed(item=obj, previous=stored)
-        if obj.type == ItemType.EVENT and {"capacity", "status", "starts_at"} & set(
-            form.changed_data
-        ):
-            # More places (or newly open): the waiting list moves up, and those people hear it.
-            event_capacity_changed(event=obj)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Attachment:
@@ -403,14 +386,14 @@ class ItemAdmin(ReadableHistoryAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         # Themes and municipalities are saved only now; the facet tokens follow them.
-        item_refresh_facets(item=form.instance)
+        item_editor_related_saved(item=form.instance)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # Reverting saves the form without save_related(), so refresh the facets here.
         with transaction.atomic():
             response = super().history_form_view(request, object_id, version_id, extra_context)
             if request.method == "POST" and response.status_code == 302:
-                item_refresh_facets(item=Item.objects.get(pk=object_id))
+                item_editor_related_saved(item=Item.objects.get(pk=object_id))
         return response
 
     def history_view_title(self, request, obj):
@@ -541,7 +524,7 @@ class TagAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">{}</a>', url, obj.item_count)
 
 
-# --- Events: registrations (kennisbank/registrations.py) -----------------------------------------
+# --- Events: registrations (kennisbank/services/events.py) ---------------------------------
 
 
 class RegistrationInline(admin.TabularInline):
@@ -563,7 +546,3 @@ class RegistrationInline(admin.TabularInline):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-# Discussion (comments, reports) and members' adoption marks.
-from . import admin_discussion  # noqa: E402, F401

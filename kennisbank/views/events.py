@@ -1,6 +1,6 @@
 """Event proposals by organisers, registration with a waiting list, attendee lists.
 
-Views parse input, call one function of kennisbank/registrations.py and render. E-mail addresses
+Views parse input, call one function of kennisbank/services/events.py and render. E-mail addresses
 of attendees reach a page or export only through registrations.can_see_attendee_emails.
 """
 
@@ -19,10 +19,10 @@ from django.views.decorators.http import require_POST
 
 from portal.spreadsheet import attachment_header, cell_safe, export_filename
 
-from .. import registrations
 from ..constants import ItemType, RegistrationStatus
-from ..event_forms import EventProposalForm, RegistrationForm
+from ..forms.events import EventProposalForm, EventRegistrationForm
 from ..models import Item
+from ..services import events as registrations
 
 PROPOSAL_FIELDS = EventProposalForm.Meta.fields
 
@@ -50,7 +50,7 @@ def registration_context(request, item: Item) -> dict:
     if mine is not None and mine.status == RegistrationStatus.WAITING:
         context["position"] = registrations.waiting_position(mine)
     elif mine is None and context["open"] and request.user.is_authenticated:
-        context["form"] = RegistrationForm(
+        context["form"] = EventRegistrationForm(
             initial=registrations.attendee_defaults(request.user),
             auto_id="registration_%s",
         )
@@ -68,7 +68,7 @@ def register(request, slug):
     event = _registrable_event(request, slug)
     if not request.user.is_authenticated:
         return redirect_to_login(event.get_absolute_url())
-    form = RegistrationForm(request.POST, auto_id="registration_%s")
+    form = EventRegistrationForm(request.POST, auto_id="registration_%s")
     if not form.is_valid():
         context = {"event": event, "form": form}
         return render(request, "kennisbank/events/register.html", context, status=400)

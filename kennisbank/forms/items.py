@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.constants import Motive
 
-from .constants import ItemType
-from .models import Item
-from .registrations import capacity_error
+from ..constants import ItemType
+from ..models import Item
+from ..services.events import capacity_error
 
 
 class ItemAdminForm(forms.ModelForm):

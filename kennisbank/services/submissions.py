@@ -25,14 +25,9 @@ from django.utils.translation import gettext_lazy as _
 from portal.mail import mail_editors, mail_render
 from portal.members import profile_for
 
-from .constants import ItemType, Status
-from .models import Attachment, Item, Submission, SubmissionFile, SubmissionMessage
-from .services import (
-    item_refresh_facets,
-    item_status_changed,
-    item_unique_slug,
-    items_set_status,
-)
+from ..constants import ItemType, Status
+from ..models import Attachment, Item, Submission, SubmissionFile, SubmissionMessage
+from .items import item_saved, item_unique_slug, items_set_status
 from .uploads import CheckedUpload
 
 _STORED_NAME = re.compile(r"^[0-9a-f]{32}")
@@ -216,10 +211,8 @@ def submission_send(*, submission: Submission, cleaned: dict) -> Item:
         item.save()
         item.themes.set(cleaned["themes"])
         item.municipalities.set(cleaned["municipalities"])
-        item_refresh_facets(item=item)
+        item_saved(item=item, previous=previous)
         _sync_attachments(submission=submission, item=item)
-        if previous != item.status:
-            item_status_changed(item=item, previous=previous)
         submission.item = item
         submission.item_type = item.type
         submission.sent_at = timezone.now()

@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from .constants import ItemType
-from .models import AdoptionMark, Item
+from ..constants import ItemType
+from ..models import AdoptionMark, Item
 
 
 class AlreadyMarked(Exception):

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import import_uploads
-from .importer import Outcome
+from ..services import imports as import_uploads
+from ..services.imports import Outcome
 
 PERMISSIONS = ("kennisbank.add_item", "kennisbank.change_item", "kennisbank.publish_item")
 

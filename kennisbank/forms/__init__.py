@@ -1,0 +1,2 @@
+"""The kennisbank's forms, one module per subject: search, items (admin), submissions, events,
+discussion."""
