@@ -5,11 +5,20 @@ from django.utils import timezone
 from .constants import ItemType, Status
 
 
+def published_q(path: str = "") -> models.Q:
+    """The one publication rule, also for lookups through a relation (path "item__").
+
+    Put it in the same filter() call as the other conditions on that relation, so they apply to
+    the same related row.
+    """
+    return models.Q(**{f"{path}status": Status.PUBLISHED})
+
+
 class ItemQuerySet(models.QuerySet):
     """The one visibility rule: every list, feed, sitemap, search and export goes through here."""
 
     def published(self):
-        return self.filter(status=Status.PUBLISHED)
+        return self.filter(published_q())
 
     def visible_to(self, user):
         # Editors see drafts (for preview); everyone else only what is published.

@@ -19,9 +19,10 @@ from netwerk.community.services.contacts import (
 from netwerk.community.services.desk import desk_statistics
 from netwerk.community.services.experts import suggestions_for
 from netwerk.community.services.questions import answer_mark_helpful
-from netwerk.community.services.rate_limits import RATE_LIMITS, RateLimited
+from netwerk.community.services.rate_limits import RATE_LIMITS
 from netwerk.constants import RequestStatus
 from netwerk.models import Answer, ContactRequest, Question
+from portal.ratelimit import RateLimited
 from tests.factories import ItemFactory, UserFactory, theme
 from tests.netwerk.member_factories import (
     ExpertFactory,

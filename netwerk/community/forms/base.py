@@ -1,7 +1,7 @@
 """How the members' forms render: NL Design System form components (utrecht-form-field,
 -textbox, -select, -textarea, -checkbox, -radio-button) through MemberFormMixin and one field
 template, with their errors summarised above the form
-(templates/netwerk/members/_error_summary.html).
+(templates/includes/form_errors.html).
 """
 
 from dataclasses import dataclass

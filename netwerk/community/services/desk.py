@@ -13,7 +13,7 @@ from django.utils.text import slugify
 
 from kennisbank.constants import ItemType, Status
 from kennisbank.models import Item
-from kennisbank.services.items import item_refresh_facets
+from kennisbank.services.items import item_saved
 from netwerk.constants import RequestStatus, Urgency
 from netwerk.models import (
     ContactRequest,
@@ -145,7 +145,7 @@ def question_promote(*, question: Question) -> Item:
             status=Status.DRAFT,
         )
         item.themes.set(question.themes.all())
-        item_refresh_facets(item=item)
+        item_saved(item=item, previous=None)
         question.promoted_item = item
         question.save(update_fields=["promoted_item"])
     return item

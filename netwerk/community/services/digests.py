@@ -39,8 +39,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from kennisbank.constants import TYPE_PATHS, Status
+from kennisbank.constants import TYPE_PATHS
 from kennisbank.models import Item
+from kennisbank.querysets import published_q
 from kennisbank.search import load_reference, matching_condition
 from netwerk.community.services.follows import search_params
 from netwerk.constants import FollowKind
@@ -199,7 +200,6 @@ def _follow_sections(
     profiles: list[MemberProfile], now: dt.datetime
 ) -> dict[int, list[DigestSection]]:
     user_ids = [p.user_id for p in profiles]
-    published = Status.PUBLISHED
     found: dict[int, dict[str, _Found]] = defaultdict(dict)
 
     def section(user_id: int, key: str, title: str, more_url: str = "") -> _Found:
@@ -208,7 +208,7 @@ def _follow_sections(
     volgen_url = absolute(reverse("netwerk:follow_settings"))
 
     themes = _follows(FollowKind.THEME, user_ids).filter(
-        theme__item__status=published,
+        published_q("theme__item__"),
         theme__item__published_at__lte=now,
         theme__item__published_at__gt=_since(),
     )
@@ -226,7 +226,7 @@ def _follow_sections(
         )
 
     municipalities = _follows(FollowKind.MUNICIPALITY, user_ids).filter(
-        municipality__items__status=published,
+        published_q("municipality__items__"),
         municipality__items__published_at__lte=now,
         municipality__items__published_at__gt=_since(),
     )
@@ -247,7 +247,7 @@ def _follow_sections(
     # published: an item added as a draft still counts as new once it goes public.
     entries = (
         _follows(FollowKind.DOSSIER, user_ids)
-        .filter(item__status=published, item__dossier_entries__item__status=published)
+        .filter(published_q("item__") & published_q("item__dossier_entries__item__"))
         .annotate(
             visible=Greatest(
                 "item__dossier_entries__added_at", "item__dossier_entries__item__published_at"
@@ -271,7 +271,7 @@ def _follow_sections(
         )
 
     comments = _follows(FollowKind.DISCUSSION, user_ids).filter(
-        item__status=published,
+        published_q("item__"),
         item__comments__hidden=False,
         item__comments__created_at__lte=now,
         item__comments__created_at__gt=_since(),

@@ -12,7 +12,6 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import Count, F, Q
 
-from kennisbank.constants import Status
 from kennisbank.models import (
     SEARCH_CONFIG,
     Item,
@@ -80,7 +79,7 @@ def _experts(*, exclude_user=None) -> list[matching.Expert]:
                         kind=c.item.type,
                     )
                     for c in p.item_contacts.all()
-                    if c.item.status == Status.PUBLISHED
+                    if c.item.is_published
                 ),
                 answers=tuple(helpful.get(p.user_id, ())),
                 municipality=p.municipality.name if p.municipality_id else "",

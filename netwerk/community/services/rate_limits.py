@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from netwerk.models import RateEvent
 from portal.client import client_ip as portal_client_ip
+from portal.ratelimit import rate_limit_check
 
 # action: (how many, within how many seconds)
 RATE_LIMITS = {
@@ -18,18 +19,18 @@ RATE_LIMITS = {
 }
 
 
-class RateLimited(Exception):
-    """The member did this too often; the view shows a Dutch message."""
-
-
 def rate_limit_hit(*, action: str, key: str, now: dt.datetime | None = None) -> None:
     """Count one action; raise RateLimited if it is one too many within the window."""
     limit, seconds = RATE_LIMITS[action]
     now = now or timezone.now()
-    since = now - dt.timedelta(seconds=seconds)
     RateEvent.objects.filter(action=action, created_at__lt=now - dt.timedelta(days=2)).delete()
-    if RateEvent.objects.filter(action=action, key=key, created_at__gte=since).count() >= limit:
-        raise RateLimited(action)
+    rate_limit_check(
+        RateEvent.objects.filter(action=action, key=key),
+        limit=limit,
+        window=dt.timedelta(seconds=seconds),
+        message=action,
+        now=now,
+    )
     RateEvent.objects.create(action=action, key=key)
 
 

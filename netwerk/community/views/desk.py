@@ -17,9 +17,9 @@ from netwerk.community.forms.questions import RouteForm
 from netwerk.community.services import desk as desk_service
 from netwerk.community.services.contacts import LimitReached, contact_request_create
 from netwerk.community.services.desk import DESK_AFTER_DAYS, desk_questions, question_promote
-from netwerk.community.services.rate_limits import RateLimited
 from netwerk.community.views.common import is_editor, question_for_page
 from netwerk.errors import error_page
+from portal.ratelimit import RateLimited
 
 # --- Editor desk -------------------------------------------------------------------------------
 

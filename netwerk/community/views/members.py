@@ -21,7 +21,8 @@ from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 
-from kennisbank.constants import ItemType, Status
+from kennisbank.constants import ItemType
+from kennisbank.querysets import published_q
 from netwerk.community.filters import MemberFilter
 from netwerk.community.forms.members import (
     DeleteAccountForm,
@@ -38,13 +39,14 @@ from netwerk.community.services.members import (
     member_export,
     member_register,
 )
-from netwerk.community.services.rate_limits import RateLimited, client_ip, rate_limit_hit
+from netwerk.community.services.rate_limits import client_ip, rate_limit_hit
 from netwerk.community.views.common import rate_limited
 from netwerk.errors import error_page
 from netwerk.models import Answer, ItemContact
 from portal.constants import Visibility
 from portal.members import profile_for
 from portal.models import MemberProfile
+from portal.ratelimit import RateLimited
 
 MEMBERS_PER_PAGE = 20
 
@@ -186,9 +188,7 @@ def member_detail(request, pk):
             "collaboration_models",
             Prefetch(
                 "item_contacts",
-                queryset=ItemContact.objects.filter(item__status=Status.PUBLISHED).select_related(
-                    "item"
-                ),
+                queryset=ItemContact.objects.filter(published_q("item__")).select_related("item"),
             ),
         )
         .filter(pk=pk)

@@ -25,11 +25,11 @@ from netwerk.community.forms.questions import (
 from netwerk.community.services import questions as question_service
 from netwerk.community.services.contacts import LimitReached, contact_request_create
 from netwerk.community.services.experts import matching_items, suggestions_for
-from netwerk.community.services.rate_limits import RateLimited
 from netwerk.community.views.common import is_editor, question_for_page, rate_limited
 from netwerk.errors import error_page
 from netwerk.models import Question
 from portal.members import profile_for
+from portal.ratelimit import RateLimited
 
 QUESTIONS_PER_PAGE = 20
 

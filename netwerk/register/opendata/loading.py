@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from netwerk.models import Collaboration, Membership, Organisation, SourceRecord
@@ -27,6 +26,7 @@ from netwerk.register.opendata.reference import (
 )
 from netwerk.register.opendata.sources import SOURCES, checksum
 from portal.models import CollaborationModel, DataSource, FormerMunicipality, Municipality
+from portal.slugs import unique_slug
 
 CHANGE_REASON = "Geladen uit open data (load_reference_data)"
 COLLABORATION_FIELDS = [
@@ -224,15 +224,6 @@ def _sync_organisations(plan: Plan, result: LoadResult) -> dict[str, int]:
     return ids
 
 
-def _unique_slug(name: str, taken: set[str]) -> str:
-    base = slugify(name)[:100].strip("-") or "samenwerking"
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    taken.add(slug)
-    return slug
-
-
 def _sync_collaborations(
     plan: Plan, sources: dict[str, int], organisations: dict[str, int], result: LoadResult
 ) -> None:
@@ -286,7 +277,9 @@ def _sync_collaborations(
                 obj.updated_at = now
                 to_update.append(obj)
         else:
-            obj = Collaboration(slug=_unique_slug(spec.name, taken), **values)
+            obj = Collaboration(
+                slug=unique_slug(None, spec.name, fallback="samenwerking", taken=taken), **values
+            )
             to_create.append((spec, obj))
 
     if to_update:

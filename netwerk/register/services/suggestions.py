@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from netwerk.constants import Domain, SuggestionStatus
 from netwerk.models import Collaboration, Membership, Suggestion
+from portal.slugs import unique_slug
 
 
 @transaction.atomic
@@ -24,7 +24,7 @@ def suggestion_accept(*, suggestion: Suggestion, editor) -> Collaboration:
             source_date=timezone.localdate(),
             managed_by_editors=True,
         )
-        collaboration.slug = _free_slug(suggestion.name)
+        collaboration.slug = unique_slug(Collaboration, suggestion.name, fallback="samenwerking")
     else:
         if suggestion.name:
             collaboration.name = suggestion.name
@@ -63,12 +63,3 @@ def suggestion_reject(*, suggestion: Suggestion, editor, note: str = "") -> None
     if note:
         suggestion.editor_note = note
     suggestion.save()
-
-
-def _free_slug(name: str) -> str:
-    base = slugify(name)[:100].strip("-") or "samenwerking"
-    taken = set(Collaboration.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
