@@ -3,6 +3,8 @@
 //   select they stand for; select2 redraws them, so this runs again on every change.
 // - inputs in a table row (tabular inlines, editable list columns) have no <label>: they get
 //   their column's header as their name.
+// - the filter boxes of a two-list selection (groups, permissions) carry their help as an
+//   aria-label on a bare span, which no role allows: the span becomes an image with that name.
 // - a region that scrolls (a wide inline table on a phone) and holds nothing focusable cannot
 //   be scrolled by keyboard: it becomes focusable, named after its fieldset or heading (2.1.1).
 (function () {
@@ -86,7 +88,14 @@
     );
   }
 
+  function nameTooltips() {
+    document.querySelectorAll(".help-tooltip[aria-label]:not([role])").forEach(function (el) {
+      el.setAttribute("role", "img");
+    });
+  }
+
   function run() {
+    nameTooltips();
     nameCellInputs();
     nameSelect2();
     focusableScrollRegions();
