@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from modellentool import scoring, seed
 from modellentool.scoring import Answers, InvalidAnswers, advise, parse_answers, rank
+from portal.constants import Motive, TaskType
 
 from .cases import CASES, check_advice
 
@@ -358,3 +359,11 @@ def test_the_version_check_finds_a_contradicting_rule():
         routes=RULESET.routes,
     )
     assert any("pluspunten én sluit uit" in p for p in broken.problems())
+
+
+def test_the_engine_knows_the_same_task_types_and_motives_as_the_shared_vocabulary():
+    # scoring.py imports no Django, so it spells the values out; they must stay those of
+    # portal.constants, which the kennisbank and netwerk store.
+    dimensions = {d.key: d for d in scoring.DIMENSIONS}
+    assert set(dimensions["task_type"].values) == set(TaskType.values)
+    assert set(dimensions["motives"].values) == set(Motive.values)
