@@ -28,6 +28,26 @@ def media_root(tmp_path_factory):
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def flush_by_delete():
+    """A transactional test ends with a flush: DELETE in one transaction instead of PostgreSQL's
+    TRUNCATE, which makes new files for all 85 tables (0.3 s instead of 2.5 s per test). The
+    result is the same: every table empty, sequences kept (Django's foreign keys are deferred,
+    so the order of the tables does not matter). Only for the test database's flush."""
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    truncate = DatabaseOperations.sql_flush
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences:
+            return truncate(self, style, tables, reset_sequences=True, allow_cascade=allow_cascade)
+        return [f"{style.SQL_KEYWORD('DELETE FROM')} {self.quote_name(t)};" for t in tables]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(DatabaseOperations, "sql_flush", sql_flush)
+        yield
+
+
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
 
 
