@@ -60,15 +60,63 @@ def _self_contained(item) -> bool:
     )
 
 
+def _kind(item) -> int:
+    """pytest-django's order: 0 in a rolled-back transaction, 1 transactional, 2 no database."""
+    fixtures = set(getattr(item, "fixturenames", ()))
+    marker = item.get_closest_marker("django_db")
+    if (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))) or {
+        "transactional_db",
+        "live_server",
+    } & fixtures:
+        return 1
+    return 0 if marker or "db" in fixtures else 2
+
+
+# The long tests, with roughly their seconds on a 2-core machine (pytest --durations):
+# each goes first among its kind, the longest first.
+LONG = {
+    "tests/kennisbank/test_relevance.py::test_eval_search_command": 100,
+    "tests/test_fuzz_urls.py::test_no_url_answers_bad_input_with_a_server_error": 80,
+    "tests/test_stateless_web.py": 60,
+    "tests/browser/test_netwerkregie_layout.py::test_every_netwerkregie_page": 45,
+    "tests/netwerk/test_members_bad_input.py::test_posted_garbage": 43,
+    "tests/browser/test_page_shapes.py": 40,
+    "tests/browser/test_modellentool.py::test_keyboard_only": 40,
+    "tests/kennisbank/test_bench_contributions.py::test_the_benchmark_measures": 38,
+    "tests/test_demo_contributions.py::test_demo_contributions_load_once": 33,
+    "tests/test_background.py": 30,
+    "tests/browser/test_member_phone.py::test_new_and_changed": 28,
+    "tests/test_demo_content.py::test_demo_content_loads_once": 24,
+    "tests/kennisbank/test_registration_concurrency.py::test_100_parallel": 10,
+    "tests/browser/test_accessibility.py::test_every_page_type": 20,
+    "tests/browser/test_admin_accessibility.py": 17,
+    "tests/browser/test_submit_case.py": 15,
+    "tests/browser/test_follow.py::test_follow_a_discussion": 15,
+}
+
+
+def _seconds(item) -> float:
+    return next((s for prefix, s in LONG.items() if item.nodeid.startswith(prefix)), 0)
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """The slow groups that start their own processes against databases of their own go first
     (pytest-django sorts tests without the test database last): with pytest-xdist each worker
     takes one while the other runs the short tests, instead of one worker finishing alone.
-    Run after pytest-django's sort, which keeps transactional tests after the others."""
+    Then, within each of pytest-django's kinds (it keeps transactional tests after the others),
+    the LONG tests go first, longest first: the short ones are handed out at the end, so the
+    workers finish together. Run after pytest-django's sort."""
     first = [item for item in items if _self_contained(item)]
     chosen = {id(item) for item in first}
-    items[:] = first + [item for item in items if id(item) not in chosen]
+    rest = [item for item in items if id(item) not in chosen]
+    runs: list[list] = []
+    for item in rest:
+        if runs and _kind(runs[-1][0]) == _kind(item):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    items[:] = first + [item for run in runs for item in sorted(run, key=lambda i: -_seconds(i))]
 
 
 @pytest.fixture(autouse=True)
