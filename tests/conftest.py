@@ -99,14 +99,34 @@ def _seconds(item) -> float:
     return next((s for prefix, s in LONG.items() if item.nodeid.startswith(prefix)), 0)
 
 
+def _group_node_ids(config, items) -> None:
+    """What pytest-xdist's --dist loadgroup does (a node id ending in @group keeps the group on
+    one worker), for pytest 9: xdist still sets the old attribute, which pytest 9 no longer
+    reads, so each test of a group went to any worker, and each worker paid the group's module
+    fixture (a migrated database for the benchmarks)."""
+    if not (
+        config.getoption("dist", "no") == "loadgroup" or getattr(config.option, "loadgroup", 0)
+    ):
+        return
+    from _pytest.nodeid import coerce_node_id
+
+    for item in items:
+        names = sorted(
+            {str(m.args[0]) if m.args else "default" for m in item.iter_markers("xdist_group")}
+        )
+        if names and "@" not in item.nodeid:
+            item._id = coerce_node_id(f"{item.nodeid}@{'_'.join(names)}")
+
+
 @pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     """The slow groups that start their own processes against databases of their own go first
     (pytest-django sorts tests without the test database last): with pytest-xdist each worker
     takes one while the other runs the short tests, instead of one worker finishing alone.
     Then, within each of pytest-django's kinds (it keeps transactional tests after the others),
     the LONG tests go first, longest first: the short ones are handed out at the end, so the
     workers finish together. Run after pytest-django's sort."""
+    _group_node_ids(config, items)
     first = [item for item in items if _self_contained(item)]
     chosen = {id(item) for item in first}
     rest = [item for item in items if id(item) not in chosen]
