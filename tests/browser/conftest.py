@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import snapshots
+
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -34,12 +36,21 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
-def reference_data(request):
-    """Transactional tests end with a flush; put the migrated reference data back."""
-    if "tests/browser/" in str(request.node.fspath):
-        from tests.reference import ensure_reference_data
+def reference_data(request) -> bool:
+    """Transactional tests end with a flush; put the migrated reference data back.
 
-        ensure_reference_data()
+    On a flushed database the rows are built once per process and copied back in later tests
+    (tests/browser/snapshots.py); True then, so a fixture can build on that same state.
+    """
+    if "tests/browser/" not in str(request.node.fspath):
+        return False
+    from tests.reference import ensure_reference_data
+
+    if snapshots.flushed():
+        snapshots.build_or_restore("reference", ensure_reference_data)
+        return True
+    ensure_reference_data()
+    return False
 
 
 @pytest.fixture(scope="session")
@@ -64,29 +75,41 @@ def page(browser, live_server):
     context.close()
 
 
+# resultTypes: every rule still runs and every violation is reported with all its nodes;
+# passes and the like keep one node each instead of a selector for every element (axe-core's
+# own advice for speed). Only the rule ids and the violations travel back to Python.
+AXE_RUN = """async (tags) => {
+  const result = await axe.run(document, {
+    runOnly: {type: 'tag', values: tags},
+    resultTypes: ['violations'],
+  });
+  return {
+    evaluated: ['violations', 'passes', 'incomplete', 'inapplicable'].flatMap(
+      (kind) => result[kind].map((rule) => rule.id)),
+    violations: result.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      targets: v.nodes.map((n) => n.target).slice(0, 5),
+    })),
+  };
+}"""
+
+
+def with_axe(context):
+    """Loads axe-core into every page the context opens (instead of once per check)."""
+    context.add_init_script(path=str(AXE_JS))
+    return context
+
+
 def axe_violations(page) -> list[dict]:
     """Runs axe-core in the page; returns the WCAG 2.2 A/AA violations (empty is the goal)."""
-    page.add_script_tag(path=str(AXE_JS))
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-        AXE_TAGS,
-    )
-    evaluated = {
-        rule["id"]
-        for kind in ("violations", "passes", "incomplete", "inapplicable")
-        for rule in result[kind]
-    }
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(AXE_RUN, AXE_TAGS)
     # WCAG 2.2's target size (2.5.8) is off in axe-core's defaults; the tags must switch it on.
-    assert "target-size" in evaluated, "axe-core heeft target-size (WCAG 2.2) niet uitgevoerd"
-    return [
-        {
-            "id": v["id"],
-            "impact": v["impact"],
-            "help": v["help"],
-            "targets": [n["target"] for n in v["nodes"]][:5],
-        }
-        for v in result["violations"]
-    ]
+    assert "target-size" in result["evaluated"], (
+        "axe-core heeft target-size (WCAG 2.2) niet uitgevoerd"
+    )
+    return result["violations"]
 
 
 def assert_no_axe_violations(page):

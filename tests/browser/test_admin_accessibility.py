@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from kennisbank.models import Synonym
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, with_axe
 from tests.factories import ItemFactory, UserFactory
 from tests.kennisbank.test_admin_review import sent_submission
 from tests.netwerk.factories import small_register
@@ -59,11 +59,13 @@ def open_merge(page, merge):
 @pytest.mark.parametrize("width", [1280, 390])
 def test_admin_pages_editors_use_pass_axe(browser, live_server, width):
     session, pages, merge = admin_site()
-    context = browser.new_context(
-        locale="nl-NL",
-        base_url=live_server.url,
-        viewport={"width": width, "height": 800},
-        bypass_csp=True,
+    context = with_axe(
+        browser.new_context(
+            locale="nl-NL",
+            base_url=live_server.url,
+            viewport={"width": width, "height": 800},
+            bypass_csp=True,
+        )
     )
     host = live_server.url.split("//")[1].split(":")[0]
     context.add_cookies([{"name": "sessionid", "value": session, "domain": host, "path": "/"}])

@@ -11,6 +11,7 @@ import pytest
 from netwerk.models import Collaboration
 from netwerk.register.opendata.loading import reference_data_load
 from tests.browser.conftest import assert_no_axe_violations
+from tests.browser.snapshots import build_or_restore
 
 WIDTHS = [1280, 390]
 
@@ -55,8 +56,12 @@ OVERLAPS = """() => {
 
 
 @pytest.fixture
-def real_register():
-    reference_data_load(force=True)
+def real_register(reference_data):
+    """The whole register: loaded once per test process, copied back in later tests."""
+    if reference_data:  # the same flushed start as every other test here
+        build_or_restore("real register", lambda: reference_data_load(force=True))
+    else:
+        reference_data_load(force=True)
 
 
 def _no_sideways_scroll(page, url):

@@ -10,7 +10,8 @@ import time
 
 import pytest
 
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, with_axe
+from tests.browser.snapshots import build_or_restore
 from tests.page_shapes import make_site
 
 # The innermost elements that stick out on the right, to say what to fix.
@@ -27,24 +28,37 @@ WIDEST = """() => {
 VERBOSE = os.environ.get("PAGE_SHAPES_VERBOSE") == "1"
 
 
+@pytest.fixture
+def site(reference_data):
+    """The site and its page shapes: built once per test process, its rows copied back in
+    later tests (tests/browser/snapshots.py), so each role and width can be a test of its own
+    for pytest-xdist to share out."""
+    if reference_data:
+        return build_or_restore("page shapes", make_site)
+    return make_site()
+
+
+# One test per role and width: the anonymous visitor's sweep alone took 3.5 minutes.
+@pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("role", ["anonymous", "member", "editor"])
-def test_every_page_shape_passes_axe_and_never_scrolls_sideways(browser, live_server, role):
-    site = make_site()
+def test_every_page_shape_passes_axe_and_never_scrolls_sideways(
+    browser, live_server, site, role, width
+):
     shapes = [s for s in site.shapes if s.role == role]
     # Members and editors: their own pages and the pages that differ for them (make_site).
     assert len(shapes) > (40 if role == "anonymous" else 25)
-    failures = {}
-    for width in (1280, 390):
-        failures |= check_shapes(browser, live_server, site, shapes, role, width)
+    failures = check_shapes(browser, live_server, site, shapes, role, width)
     assert failures == {}, "\n".join(f"{k}: {v}" for k, v in failures.items())
 
 
 def check_shapes(browser, live_server, site, shapes, role, width) -> dict:
-    context = browser.new_context(
-        locale="nl-NL",
-        base_url=live_server.url,
-        viewport={"width": width, "height": 800},
-        bypass_csp=True,
+    context = with_axe(
+        browser.new_context(
+            locale="nl-NL",
+            base_url=live_server.url,
+            viewport={"width": width, "height": 800},
+            bypass_csp=True,
+        )
     )
     if role in site.sessions:
         host = live_server.url.split("//")[1].split(":")[0]
