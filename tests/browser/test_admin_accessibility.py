@@ -1,8 +1,13 @@
 """axe-core WCAG 2.2 AA on the admin pages editors work in, at 1280 and 390 px.
 
 One logged-in browser context per width visits every page in turn (the suite is long already).
-The collaboration merge is a POST (an admin action), so it is reached by ticking two rows.
+The content has what the demo content showed to matter: a dossier with entries (the inline's
+delete boxes), items over several years (the date links above the list) and a group (the
+two-list permission picker). The collaboration merge is a POST (an admin action), so it is
+reached by ticking two rows.
 """
+
+import datetime as dt
 
 import pytest
 from django.contrib.auth.models import Group
@@ -11,7 +16,7 @@ from django.urls import reverse
 
 from kennisbank.models import Synonym
 from tests.browser.conftest import axe_violations, with_axe
-from tests.factories import ItemFactory, UserFactory
+from tests.factories import DossierEntryFactory, DossierFactory, ItemFactory, UserFactory
 from tests.kennisbank.test_admin_review import sent_submission
 from tests.netwerk.factories import small_register
 
@@ -21,6 +26,11 @@ def admin_site():
     user = UserFactory(is_staff=True, is_superuser=True)
     user.groups.add(*Group.objects.all())
     item = ItemFactory(title="Samen de WOZ", tags=["woz"])
+    for year in range(2012, 2025):
+        ItemFactory(published_on=dt.date(year, 3, 1))
+    dossier = DossierFactory(title="Dossier belastingen")
+    for entry in range(3):
+        DossierEntryFactory(dossier=dossier, order=entry)
     submission = sent_submission(title="Ingezonden: samen inkopen")
     synonym = Synonym.objects.first() or Synonym.objects.create(
         term="gr", expansion="gemeenschappelijke regeling"
@@ -34,6 +44,8 @@ def admin_site():
         "kennisitems gezocht": reverse("admin:kennisbank_item_changelist") + "?q=woz",
         "kennisitem": reverse("admin:kennisbank_item_change", args=[item.pk]),
         "nieuw kennisitem": reverse("admin:kennisbank_item_add"),
+        "dossier met items": reverse("admin:kennisbank_item_change", args=[dossier.pk]),
+        "groep": reverse("admin:auth_group_change", args=[Group.objects.first().pk]),
         "inzendingen": reverse("admin:kennisbank_submission_changelist"),
         "inzending beoordelen": reverse("admin:kennisbank_submission_change", args=[submission.pk]),
         "importeren": reverse("admin:kennisbank_item_import"),
