@@ -109,8 +109,9 @@ def load_first_questionnaire(get_model) -> None:
     Questionnaire = model("Questionnaire")
     if Questionnaire.objects.filter(slug=seed.QUESTIONNAIRE["slug"]).exists():
         return
-    load_collaboration_models(model("CollaborationModel"))
-    models_by_key = {m.key: m for m in model("CollaborationModel").objects.all()}
+    collaboration_model = get_model("portal", "CollaborationModel")
+    load_collaboration_models(collaboration_model)
+    models_by_key = {m.key: m for m in collaboration_model.objects.all()}
     questionnaire = Questionnaire.objects.create(**seed.QUESTIONNAIRE)
     design, development = seed.ROUTE_TEXTS["ontwerpaanpak"], seed.ROUTE_TEXTS["ontwikkelaanpak"]
     version = model("QuestionnaireVersion").objects.create(

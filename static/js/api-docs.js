@@ -19,6 +19,59 @@ function label(root) {
   }
 }
 
+// Swagger UI speaks only English. On the Dutch page its own labels are put into Dutch as it
+// draws them (the operations' texts come from our OpenAPI documents, which are Dutch already);
+// on the English page they stay as they are.
+const DUTCH = new Map([
+  ["Try it out", "Probeer het uit"],
+  ["Cancel", "Annuleren"],
+  ["Execute", "Uitvoeren"],
+  ["Clear", "Wissen"],
+  ["No parameters", "Geen parameters"],
+  ["Name", "Naam"],
+  ["Description", "Beschrijving"],
+  ["Responses", "Antwoorden"],
+  ["No links", "Geen links"],
+  ["Media type", "Mediatype"],
+  ["Controls Accept header.", "Bepaalt de Accept-kopregel."],
+  ["Example Value", "Voorbeeldwaarde"],
+  ["Example", "Voorbeeld"],
+  ["Examples", "Voorbeelden"],
+  ["Request URL", "Verzoek-URL"],
+  ["Server response", "Antwoord van de server"],
+  ["Response body", "Inhoud van het antwoord"],
+  ["Response headers", "Kopregels van het antwoord"],
+  ["Undocumented", "Niet beschreven"],
+  ["Download", "Downloaden"],
+  ["Request body", "Inhoud van het verzoek"],
+  ["required", "verplicht"],
+  ["Send empty value", "Lege waarde versturen"],
+  ["Available values", "Mogelijke waarden"],
+  ["Default value", "Standaardwaarde"],
+  ["Expand operation", "Bewerking openklappen"],
+  ["Collapse operation", "Bewerking dichtklappen"],
+  ["Loading...", "Laden…"],
+  ["request body", "inhoud van het verzoek"],
+]);
+
+function translate(root) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue.trim();
+    if (DUTCH.has(text)) {
+      node.nodeValue = node.nodeValue.replace(text, DUTCH.get(text));
+    }
+  }
+  for (const el of root.querySelectorAll("[aria-label], [title]")) {
+    for (const attribute of ["aria-label", "title"]) {
+      const value = el.getAttribute(attribute);
+      if (value && DUTCH.has(value)) {
+        el.setAttribute(attribute, DUTCH.get(value));
+      }
+    }
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   const node = document.getElementById("api-viewer");
   if (!node || typeof window.SwaggerUIBundle !== "function") {
@@ -33,5 +86,11 @@ document.addEventListener("DOMContentLoaded", () => {
     // Swagger UI's "validator badge" would send the description to an outside service.
     validatorUrl: null,
   });
-  new MutationObserver(() => label(node)).observe(node, { childList: true, subtree: true });
+  const dutch = document.documentElement.lang.startsWith("nl");
+  new MutationObserver(() => {
+    label(node);
+    if (dutch) {
+      translate(node);
+    }
+  }).observe(node, { childList: true, subtree: true, characterData: true });
 });
